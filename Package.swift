@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "rollcall",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rollcall", targets: ["rollcall"]),
+        .library(name: "RollcallKit", targets: ["RollcallKit"]),
+        .library(name: "WorkspaceSandbox", targets: ["WorkspaceSandbox"]),
+    ],
+    targets: [
+        // Everything except argument parsing: roster, workshop config, Databricks client, plan, run.
+        .target(name: "RollcallKit"),
+        // A local Databricks-compatible API server; never depends on RollcallKit, so it models
+        // Databricks rather than mirroring our client.
+        .target(name: "WorkspaceSandbox"),
+        // Thin executable: argument parsing, commands, exit codes.
+        .executableTarget(name: "rollcall", dependencies: ["RollcallKit", "WorkspaceSandbox"]),
+        .testTarget(name: "RollcallKitTests", dependencies: ["RollcallKit"]),
+        .testTarget(name: "WorkspaceSandboxTests", dependencies: ["WorkspaceSandbox"]),
+        // Runs the built `rollcall` binary against a sandbox on an ephemeral loopback port.
+        .testTarget(name: "EndToEndTests", dependencies: ["rollcall", "WorkspaceSandbox"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}
