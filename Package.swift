@@ -15,10 +15,14 @@ let package = Package(
         // A local Databricks-compatible API server; never depends on RollcallKit, so it models
         // Databricks rather than mirroring our client.
         .target(name: "WorkspaceSandbox"),
-        // Thin executable: argument parsing, commands, exit codes.
-        .executableTarget(name: "rollcall", dependencies: ["RollcallKit", "WorkspaceSandbox"]),
+        // The command line as a library (argument parsing, commands, output, exit codes), so that
+        // parsing is a pure function the tests can call.
+        .target(name: "RollcallCLI", dependencies: ["RollcallKit", "WorkspaceSandbox"]),
+        // Thin executable: hands the process arguments to RollcallCLI and exits with its code.
+        .executableTarget(name: "rollcall", dependencies: ["RollcallCLI"]),
         .testTarget(name: "RollcallKitTests", dependencies: ["RollcallKit"]),
         .testTarget(name: "WorkspaceSandboxTests", dependencies: ["WorkspaceSandbox"]),
+        .testTarget(name: "RollcallCLITests", dependencies: ["RollcallCLI"]),
         // Runs the built `rollcall` binary against a sandbox on an ephemeral loopback port.
         .testTarget(name: "EndToEndTests", dependencies: ["rollcall", "WorkspaceSandbox"]),
     ],

@@ -1,2 +1,4 @@
-// Placeholder entry point; the command line arrives with the roster-intake issue.
-print("rollcall 0.1.0")
+import RollcallCLI
+
+// Placeholder until the command line lands with the roster-intake issue.
+print("rollcall \(RollcallVersion.current)")

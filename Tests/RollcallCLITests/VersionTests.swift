@@ -1,0 +1,8 @@
+import Testing
+import RollcallCLI
+
+struct VersionTests {
+    @Test func versionIsSemantic() {
+        #expect(RollcallVersion.current.split(separator: ".").count == 3)
+    }
+}
