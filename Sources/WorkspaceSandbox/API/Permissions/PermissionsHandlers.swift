@@ -19,13 +19,12 @@ extension WorkspaceEngine {
         return .ok(PermissionsRendering.objectPermissions(object, state.acls[object.storageKey] ?? [], state: state))
     }
 
-    mutating func getPermissions(_ context: RequestContext, pathType: String) -> Reply {
-        read(.acl(PermissionObject(type: PermissionObjectType(rawValue: pathType)!, id: context.param("id"))),
-             now: context.now)
+    mutating func getPermissions(_ context: RequestContext, _ type: PermissionObjectType) -> Reply {
+        read(.acl(PermissionObject(type: type, id: context.param("id"))), now: context.now)
     }
 
-    func permissionLevels(_ context: RequestContext, pathType: String) -> Reply {
-        let object = PermissionObject(type: PermissionObjectType(rawValue: pathType)!, id: context.param("id"))
+    func permissionLevels(_ context: RequestContext, _ type: PermissionObjectType) -> Reply {
+        let object = PermissionObject(type: type, id: context.param("id"))
         guard objectExists(object) else { return missing(object) }
         let levels = object.type.levels.map {
             ["permission_level": $0, "description": PermissionObjectType.levelDescriptions[$0] ?? $0]
@@ -35,8 +34,8 @@ extension WorkspaceEngine {
 
     /// PUT replaces the direct entries (a warehouse keeps its owner unless a new one is named);
     /// PATCH sets each named principal's level and never removes anyone.
-    mutating func setPermissions(_ context: RequestContext, pathType: String, replace: Bool) -> Reply {
-        let object = PermissionObject(type: PermissionObjectType(rawValue: pathType)!, id: context.param("id"))
+    mutating func setPermissions(_ context: RequestContext, _ type: PermissionObjectType, replace: Bool) -> Reply {
+        let object = PermissionObject(type: type, id: context.param("id"))
         guard objectExists(object) else { return missing(object) }
         let requested: [ACLEntry]
         do {

@@ -64,13 +64,13 @@ enum RouteTable {
     /// One template per modelled type, as `/sandbox/stats` keys them; `{type}` catches the rest.
     private static var permissions: [RouteEntry] {
         var entries: [RouteEntry] = []
-        for pathType in PermissionObjectType.pathTypes {
-            let base = "/api/2.0/permissions/\(pathType)/{id}"
+        for type in PermissionObjectType.allCases {
+            let base = "/api/2.0/permissions/\(type.rawValue)/{id}"
             entries += [
-                entry("GET", base) { $0.getPermissions($1, pathType: pathType) },
-                entry("PUT", base) { $0.setPermissions($1, pathType: pathType, replace: true) },
-                entry("PATCH", base) { $0.setPermissions($1, pathType: pathType, replace: false) },
-                entry("GET", "\(base)/permissionLevels") { $0.permissionLevels($1, pathType: pathType) },
+                entry("GET", base) { $0.getPermissions($1, type) },
+                entry("PUT", base) { $0.setPermissions($1, type, replace: true) },
+                entry("PATCH", base) { $0.setPermissions($1, type, replace: false) },
+                entry("GET", "\(base)/permissionLevels") { $0.permissionLevels($1, type) },
             ]
         }
         let base = "/api/2.0/permissions/{type}/{id}"

@@ -19,12 +19,12 @@ struct UserFields {
     }
 
     /// Overwrites everything a PUT replaces; a missing displayName falls back to the userName.
-    func replace(in user: inout UserRecord, keepEntitlements: Bool = false) {
+    func replace(in user: inout UserRecord) {
         user.displayName = displayName ?? user.userName
         user.givenName = givenName
         user.familyName = familyName
         user.active = active
-        if !keepEntitlements { user.entitlements = entitlements }
+        user.entitlements = entitlements
         user.externalId = externalId
     }
 }
