@@ -32,7 +32,10 @@ extension WorkspaceEngine {
 
     func listAccountGroups(_ context: RequestContext) -> Reply {
         if let refused = checkAccount(context) { return refused }
-        let resources = state.groups.filter { $0.origin == .account }.map { withAccountID(state.accountGroupJSON($0)) }
+        let state = state
+        let resources = state.groups.filter { $0.origin == .account }.map { group in
+            SCIMListItem(attributes: group.filterAttributes) { withAccountID(state.accountGroupJSON(group)) }
+        }
         return SCIMListing.reply(resources, context, filterable: Self.groupFilterAttributes)
     }
 

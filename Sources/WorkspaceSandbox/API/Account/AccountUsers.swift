@@ -29,7 +29,10 @@ extension WorkspaceEngine {
 
     func listAccountUsers(_ context: RequestContext) -> Reply {
         if let refused = checkAccount(context) { return refused }
-        let resources = state.users.map { withAccountID(state.accountUserJSON($0)) }
+        let state = state
+        let resources = state.users.map { user in
+            SCIMListItem(attributes: user.filterAttributes) { withAccountID(state.accountUserJSON(user)) }
+        }
         return SCIMListing.reply(resources, context, filterable: Self.userFilterAttributes)
     }
 

@@ -17,9 +17,12 @@ struct Route: Sendable {
     /// The placeholders' values when `path` fits the template, else nil. Placeholders match one
     /// non-empty segment.
     func match(method: String, path: String) -> [String: String]? {
-        guard method == self.method else { return nil }
-        let parts = path.split(separator: "/")
-        guard parts.count == segments.count else { return nil }
+        match(method: method, parts: path.split(separator: "/"))
+    }
+
+    /// As `match(method:path:)` for a path already split on `/` (the router splits once per request).
+    func match(method: String, parts: [Substring]) -> [String: String]? {
+        guard method == self.method, parts.count == segments.count else { return nil }
         var params: [String: String] = [:]
         for (part, segment) in zip(parts, segments) {
             if segment.first == "{" && segment.last == "}" {
@@ -30,9 +33,6 @@ struct Route: Sendable {
         }
         return params
     }
-
-    /// Whether the path fits the template under any method (to tell 404 from a wrong verb).
-    func matchesPath(_ path: String) -> Bool { match(method: method, path: path) != nil }
 }
 
 /// Which credentials a route takes (databricks-api.md §7; issue 3 "Auth").

@@ -12,8 +12,9 @@ enum RouteTable {
     static let account = "/api/2.0/accounts/{account_id}"
 
     static func match(_ entries: [RouteEntry], _ request: SandboxRequest) -> (RouteEntry, [String: String])? {
+        let parts = request.path.split(separator: "/")
         for entry in entries {
-            if let params = entry.route.match(method: request.method, path: request.path) { return (entry, params) }
+            if let params = entry.route.match(method: request.method, parts: parts) { return (entry, params) }
         }
         return nil
     }

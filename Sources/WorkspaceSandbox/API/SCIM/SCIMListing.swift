@@ -1,16 +1,23 @@
 /// A SCIM list response over rendered resources: filter, sort, 1-based paging that echoes
 /// `startIndex`, and `attributes`/`excludedAttributes` projection (databricks-api.md §1).
+/// One listable resource: the few attributes filters and sorting read, and its full JSON, built
+/// only if it lands on the page (rendering every user to answer one `userName eq` is too slow).
+struct SCIMListItem {
+    var attributes: JSONObject
+    var render: () -> JSONObject
+}
+
 enum SCIMListing {
     /// Page size cap. Databricks documents `count <= 100` yet tolerates the SDKs' 10000 (§1); the
     /// sandbox accepts any count and returns at most this many, so paging code gets exercised.
     static let maximumPageSize = 100
 
-    static func reply(_ resources: [JSONObject], _ context: RequestContext, filterable: [String]) -> Reply {
+    static func reply(_ resources: [SCIMListItem], _ context: RequestContext, filterable: [String]) -> Reply {
         var selected = resources
         if let filterText = context.query("filter"), !filterText.trimmingCharacters(in: .whitespaces).isEmpty {
             do {
                 let filter = try SCIMFilter(parsing: filterText, attributes: filterable)
-                selected = selected.filter(filter.matches)
+                selected = selected.filter { filter.matches($0.attributes) }
             } catch {
                 return error.reply
             }
@@ -30,12 +37,14 @@ enum SCIMListing {
             "itemsPerPage": page.count,
         ]
         // An empty page has no `Resources` key at all: clients must stop on "missing or empty" (§1).
-        if !page.isEmpty { body["Resources"] = page.map(projection.apply) }
+        if !page.isEmpty { body["Resources"] = page.map { projection.apply($0.render()) } }
         return .ok(body)
     }
 
-    private static func sorted(_ resources: [JSONObject], by path: String, descending: Bool) -> [JSONObject] {
-        func key(_ resource: JSONObject) -> String {
+    /// Sorts by a top-level attribute, or by a path into the rendered resource (`name.givenName`).
+    private static func sorted(_ resources: [SCIMListItem], by path: String, descending: Bool) -> [SCIMListItem] {
+        func key(_ item: SCIMListItem) -> String {
+            let resource = item.attributes.keys.contains { $0.lowercased() == path.lowercased() } ? item.attributes : item.render()
             var value: Any? = resource
             for part in path.split(separator: ".") {
                 let object = value as? JSONObject

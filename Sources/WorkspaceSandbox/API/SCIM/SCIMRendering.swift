@@ -1,3 +1,14 @@
+extension UserRecord {
+    /// What list filters and sorting read (`userName`, `displayName`, `id`, `active`).
+    var filterAttributes: JSONObject {
+        ["id": id, "userName": userName, "displayName": displayName ?? userName, "active": active]
+    }
+}
+
+extension GroupRecord {
+    var filterAttributes: JSONObject { ["id": id, "displayName": displayName] }
+}
+
 /// SCIM JSON for identities. Empty multi-valued attributes are left out, as Databricks does
 /// (removing entitlements from a resource without any is "No such attribute", §1).
 extension WorkspaceState {

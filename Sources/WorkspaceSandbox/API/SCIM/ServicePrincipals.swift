@@ -1,7 +1,13 @@
 /// Workspace SCIM `ServicePrincipals`, read-only: the OAuth client's principal is seeded there.
 extension WorkspaceEngine {
     func listServicePrincipals(_ context: RequestContext) -> Reply {
-        let resources = state.servicePrincipals.filter { state.isInWorkspace($0.id) }.map(state.servicePrincipalJSON)
+        let state = state
+        let resources = state.servicePrincipals.filter { state.isInWorkspace($0.id) }.map { principal in
+            SCIMListItem(attributes: ["id": principal.id, "applicationId": principal.applicationId,
+                                      "displayName": principal.displayName, "active": principal.active]) {
+                state.servicePrincipalJSON(principal)
+            }
+        }
         return SCIMListing.reply(resources, context, filterable: ["applicationId", "displayName", "id", "active"])
     }
 

@@ -30,7 +30,10 @@ extension WorkspaceEngine {
     }
 
     func listWorkspaceGroups(_ context: RequestContext) -> Reply {
-        let resources = state.groups.filter(state.isInWorkspace).map(state.workspaceGroupJSON)
+        let state = state
+        let resources = state.groups.filter(state.isInWorkspace).map { group in
+            SCIMListItem(attributes: group.filterAttributes) { state.workspaceGroupJSON(group) }
+        }
         return SCIMListing.reply(resources, context, filterable: Self.groupFilterAttributes)
     }
 

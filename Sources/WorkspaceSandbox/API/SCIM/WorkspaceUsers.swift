@@ -62,7 +62,10 @@ extension WorkspaceEngine {
     }
 
     func listWorkspaceUsers(_ context: RequestContext) -> Reply {
-        let resources = state.users.filter { state.isInWorkspace($0.id) }.map(state.workspaceUserJSON)
+        let state = state
+        let resources = state.users.filter { state.isInWorkspace($0.id) }.map { user in
+            SCIMListItem(attributes: user.filterAttributes) { state.workspaceUserJSON(user) }
+        }
         return SCIMListing.reply(resources, context, filterable: Self.userFilterAttributes)
     }
 
