@@ -24,6 +24,15 @@ public struct WorkspaceSnapshot: Sendable, Hashable {
     }
 }
 
+extension WorkspaceSnapshot {
+    /// The workshop warehouse's id when it was found; SQL grants run on it.
+    public func warehouseID(in desired: DesiredState) -> String? {
+        guard let ref = desired.resources.first(where: { $0.kind == .warehouse }),
+              case .found(let id, _)? = resources[ref] else { return nil }
+        return id
+    }
+}
+
 /// A SCIM group as the plan needs it.
 public struct GroupState: Sendable, Hashable {
     public var id: String
