@@ -139,24 +139,42 @@ struct HTTPServerTests {
         }
     }
 
-    @Test(arguments: [
-        ("GARBAGE\r\n\r\n", 400),
-        ("GET /x HTTP/2.0\r\n\r\n", 505),
-        ("GET /x HTTP/1.1\r\nNo colon here\r\n\r\n", 400),
-        ("POST /x HTTP/1.1\r\nContent-Length: -1\r\n\r\n", 400),
-        ("POST /x HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", 400),
-        ("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n", 411),
-        ("POST /x HTTP/1.1\r\nContent-Length: 2000\r\n\r\n", 413),
-        ("GET /x HTTP/1.1\r\nX-Big: \(String(repeating: "a", count: 5000))\r\n\r\n", 431),
-        ("GET /x HTTP/1.1\r\nX-Endless: \(String(repeating: "a", count: 5000))", 431),
-    ])
-    func malformedRequestsAreRejectedAndClosed(request: String, status: Int) async throws {
+    /// A request the server must refuse, named for the test report.
+    struct Malformed: CustomTestStringConvertible, Sendable {
+        var name: String
+        var request: String
+        var status: Int
+        var testDescription: String { "\(name) -> \(status)" }
+    }
+
+    static let malformed = [
+        Malformed(name: "garbage request line", request: "GARBAGE\r\n\r\n", status: 400),
+        Malformed(name: "HTTP/2.0", request: "GET /x HTTP/2.0\r\n\r\n", status: 505),
+        Malformed(name: "header without colon", request: "GET /x HTTP/1.1\r\nNo colon here\r\n\r\n", status: 400),
+        Malformed(name: "negative length", request: "POST /x HTTP/1.1\r\nContent-Length: -1\r\n\r\n", status: 400),
+        Malformed(
+            name: "conflicting lengths", request: "POST /x HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
+            status: 400),
+        Malformed(
+            name: "chunked body", request: "POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+            status: 411),
+        Malformed(name: "body over the cap", request: "POST /x HTTP/1.1\r\nContent-Length: 2000\r\n\r\n", status: 413),
+        Malformed(
+            name: "head over the cap",
+            request: "GET /x HTTP/1.1\r\nX-Big: \(String(repeating: "a", count: 5000))\r\n\r\n", status: 431),
+        Malformed(
+            name: "unterminated head over the cap",
+            request: "GET /x HTTP/1.1\r\nX-Endless: \(String(repeating: "a", count: 5000))", status: 431),
+    ]
+
+    @Test(arguments: malformed)
+    func malformedRequestsAreRejectedAndClosed(_ malformed: Malformed) async throws {
         let small = HTTPLimits(maxHeadBytes: 4096, maxBodyBytes: 1024, idleTimeoutSeconds: 5)
         try await withSandbox(limits: small) { harness in
             let client = try RawClient(port: harness.port)
-            client.write(request)
+            client.write(malformed.request)
             let response = try #require(client.readResponse())
-            #expect(response.status == status)
+            #expect(response.status == malformed.status)
             #expect(response.header("connection") == "close")
             #expect(response.bodyText.contains("\"error_code\""))
             #expect(client.readsEOF())
