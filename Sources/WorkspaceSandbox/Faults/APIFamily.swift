@@ -46,6 +46,13 @@ public enum APIFamily: String, Sendable, Hashable, CaseIterable, Codable {
         max(1, requestsPerSecond)
     }
 
+    /// The least time `count` back-to-back requests of this family take under `realistic` limits,
+    /// starting from a full bucket: the floor a benchmark compares a client's wall time with.
+    public func minimumSeconds(forRequests count: Int) -> Double {
+        guard Double(count) > burst.rounded(.down) else { return 0 }
+        return (Double(count) - burst) / requestsPerSecond
+    }
+
     /// Workspace SCIM is the API that sometimes answers a throttle with HTTP 500 instead of 429.
     public var isWorkspaceSCIM: Bool {
         self == .scimReads || self == .scimWrites

@@ -38,4 +38,12 @@ struct APIFamilyTests {
         #expect(APIFamily.allCases.allSatisfy { $0.burst >= 1 })
         #expect(APIFamily.allCases.filter(\.isWorkspaceSCIM) == [.scimReads, .scimWrites])
     }
+
+    @Test func minimumSecondsIsTheTimeToDrainTheBucketAtItsRate() {
+        #expect(APIFamily.scimWrites.minimumSeconds(forRequests: 10) == 0)
+        #expect(APIFamily.scimWrites.minimumSeconds(forRequests: 510) == 50)
+        #expect(APIFamily.scimReads.minimumSeconds(forRequests: 4) == 0)
+        #expect(abs(APIFamily.scimReads.minimumSeconds(forRequests: 5) - 0.75 / 4.25) < 1e-9)
+        #expect(APIFamily.accountSCIMPatches.minimumSeconds(forRequests: 3) == 0.5)
+    }
 }
