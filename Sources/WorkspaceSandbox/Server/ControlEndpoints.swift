@@ -13,10 +13,10 @@ struct ControlEndpoints: Sendable {
     func handle(_ request: SandboxRequest) -> SandboxResponse {
         switch (request.method, request.path) {
         case ("GET", "/sandbox/stats"):
-            return JSONBody.response(json: stats.snapshot().json)
+            return ServerJSON.response(json: stats.snapshot().json)
         case ("POST", "/sandbox/stats/reset"):
             // Answers the counters as they were, so a benchmark can read and zero them in one step.
-            return JSONBody.response(json: stats.reset().json)
+            return ServerJSON.response(json: stats.reset().json)
         case ("GET", "/sandbox/state"):
             return SandboxResponse(status: 200, headers: [("Content-Type", "application/json")], body: api.stateJSON())
         case ("POST", "/sandbox/reset"):
@@ -29,7 +29,7 @@ struct ControlEndpoints: Sendable {
         case (_, "/sandbox/stats/reset"), (_, "/sandbox/reset"):
             return methodNotAllowed(allow: "POST")
         default:
-            return JSONBody.errorResponse(
+            return ServerJSON.errorResponse(
                 status: 404, errorCode: "ENDPOINT_NOT_FOUND",
                 message: "No sandbox endpoint \(request.method) \(request.path); try GET /sandbox/stats, "
                     + "POST /sandbox/stats/reset, GET /sandbox/state or POST /sandbox/reset")
@@ -37,7 +37,7 @@ struct ControlEndpoints: Sendable {
     }
 
     private func methodNotAllowed(allow: String) -> SandboxResponse {
-        var response = JSONBody.errorResponse(
+        var response = ServerJSON.errorResponse(
             status: 405, errorCode: "BAD_REQUEST", message: "Use \(allow) for this sandbox endpoint")
         response.headers.append(("Allow", allow))
         return response

@@ -31,6 +31,6 @@ enum HTTPRejection: Error, Equatable {
     /// A Databricks-shaped error body, so clients print the same kind of message as for API errors.
     var response: SandboxResponse {
         let code = status == 413 ? "REQUEST_ENTITY_TOO_LARGE" : "BAD_REQUEST"
-        return JSONBody.errorResponse(status: status, errorCode: code, message: message)
+        return ServerJSON.errorResponse(status: status, errorCode: code, message: message)
     }
 }

@@ -50,7 +50,7 @@ final class HTTPServer: Sendable {
             case .running(let listener):
                 return listener.port
             case .stopped:
-                throw .cannotListen(host: host, port: requestedPort, operation: "start after stop", code: EINVAL)
+                throw .stopped
             case .idle:
                 SocketPlatform.ignoreSIGPIPE()
                 let listener = try ListeningSocket.open(host: host, port: requestedPort)

@@ -12,6 +12,8 @@ public enum SandboxServerError: Error, Equatable, CustomStringConvertible {
     case invalidHost(String)
     /// The port is outside 0...65535.
     case invalidPort(Int)
+    /// `start()` after `stop()`: a stopped sandbox does not serve again.
+    case stopped
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum SandboxServerError: Error, Equatable, CustomStringConvertible {
             return "cannot listen on '\(host)': not an IPv4 address (use 127.0.0.1)"
         case let .invalidPort(port):
             return "cannot listen on port \(port): a port is 0...65535 (0 picks a free one)"
+        case .stopped:
+            return "this sandbox was stopped; create a new Sandbox to serve again"
         }
     }
 }

@@ -35,7 +35,7 @@ public struct SandboxStats: Sendable, Equatable, Codable {
 
     /// The `/sandbox/stats` body: keys in the documented order, routes sorted, so diffs stay readable.
     public var json: String {
-        let routes = byRoute.keys.sorted().map { "\(JSONBody.quoted($0)): \(byRoute[$0] ?? 0)" }
+        let routes = byRoute.keys.sorted().map { "\(ServerJSON.quoted($0)): \(byRoute[$0] ?? 0)" }
         let byRouteJSON = routes.isEmpty ? "{}" : "{\n    " + routes.joined(separator: ",\n    ") + "\n  }"
         return """
             {

@@ -11,8 +11,8 @@ struct FaultInjectionTests {
     static let frozen = SandboxClock { 1_000 }
 
     @Test func latencyIsAddedToAPIRequestsOnly() async throws {
-        try await withSandbox({ $0.latencyMilliseconds = 600 }) { harness in
-            let session = SandboxHarness.session()
+        try await withServerHarness({ $0.latencyMilliseconds = 600 }) { harness in
+            let session = ServerTestHarness.session()
             let start = Date()
             _ = try await session.send("GET", harness.url.appending(path: "api/test/counter"))
             #expect(Date().timeIntervalSince(start) >= 0.59)
@@ -29,8 +29,8 @@ struct FaultInjectionTests {
         #expect((30...70).contains(expected.filter { $0 == 503 }.count))
 
         for _ in 0..<2 {
-            try await withSandbox({ $0.errorRate = 0.25; $0.seed = 42 }) { harness in
-                let client = try RawClient(port: harness.port)
+            try await withServerHarness({ $0.errorRate = 0.25; $0.seed = 42 }) { harness in
+                let client = try RawSocketClient(port: harness.port)
                 var statuses: [Int] = []
                 for _ in 0..<200 {
                     client.write("GET /api/test/counter HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -51,18 +51,18 @@ struct FaultInjectionTests {
     }
 
     @Test func dropsAlternateBeforeAndAfterApplyingTheRequest() async throws {
-        try await withSandbox({ $0.dropRate = 1 }) { harness in
+        try await withServerHarness({ $0.dropRate = 1 }) { harness in
             let url = harness.url.appending(path: "api/test/counter")
             // A fresh session per request: curl retries a request once on a *reused* connection that dies.
-            await #expect(throws: URLError.self) { try await SandboxHarness.session().send("POST", url) }
+            await #expect(throws: URLError.self) { try await ServerTestHarness.session().send("POST", url) }
             #expect(harness.api.handled == 0)
             #expect(harness.api.counter == 0)
 
-            await #expect(throws: URLError.self) { try await SandboxHarness.session().send("POST", url) }
+            await #expect(throws: URLError.self) { try await ServerTestHarness.session().send("POST", url) }
             #expect(harness.api.handled == 1)
             #expect(harness.api.counter == 1)  // applied, yet the client only saw a dropped connection
 
-            let raw = try RawClient(port: harness.port)
+            let raw = try RawSocketClient(port: harness.port)
             raw.write("POST /api/test/counter HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(raw.readsEOF())
             #expect(harness.api.counter == 1)
@@ -77,8 +77,8 @@ struct FaultInjectionTests {
     }
 
     @Test func scimThrottlesAre429WithRetryAfterAndEveryTenthIs500() async throws {
-        try await withSandbox({ $0.rateLimits = .realistic }, clock: Self.frozen) { harness in
-            let client = try RawClient(port: harness.port)
+        try await withServerHarness({ $0.rateLimits = .realistic }, clock: Self.frozen) { harness in
+            let client = try RawSocketClient(port: harness.port)
             var responses: [RawResponse] = []
             for _ in 0..<30 {
                 client.write("POST /api/2.0/preview/scim/v2/Users HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")
@@ -99,8 +99,8 @@ struct FaultInjectionTests {
     }
 
     @Test func nonSCIMThrottlesAreAlways429() async throws {
-        try await withSandbox({ $0.rateLimits = .realistic }, clock: Self.frozen) { harness in
-            let client = try RawClient(port: harness.port)
+        try await withServerHarness({ $0.rateLimits = .realistic }, clock: Self.frozen) { harness in
+            let client = try RawSocketClient(port: harness.port)
             var statuses: [Int] = []
             for _ in 0..<60 {
                 client.write("PATCH /api/2.0/permissions/clusters/c1 HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
@@ -115,8 +115,8 @@ struct FaultInjectionTests {
     func eachFamilyServesItsBurstThenThrottles(family: APIFamily) async throws {
         let (method, path) = Self.sample[family]!
         #expect(APIFamily.classify(method: method, path: path) == family)
-        try await withSandbox({ $0.rateLimits = .realistic }, clock: Self.frozen) { harness in
-            let client = try RawClient(port: harness.port)
+        try await withServerHarness({ $0.rateLimits = .realistic }, clock: Self.frozen) { harness in
+            let client = try RawSocketClient(port: harness.port)
             let burst = Int(family.burst)
             var served = 0
             for _ in 0..<(burst + 5) {
@@ -142,8 +142,8 @@ struct FaultInjectionTests {
     ]
 
     @Test func unlimitedPathsAndControlEndpointsAreNeverThrottledOrFaulted() async throws {
-        try await withSandbox({ $0.rateLimits = .realistic; $0.errorRate = 1 }, clock: Self.frozen) { harness in
-            let client = try RawClient(port: harness.port)
+        try await withServerHarness({ $0.rateLimits = .realistic; $0.errorRate = 1 }, clock: Self.frozen) { harness in
+            let client = try RawSocketClient(port: harness.port)
             for _ in 0..<30 {
                 client.write("POST /oidc/v1/token HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
                 #expect(client.readResponse()?.status == 503)  // faulted by errorRate, never 429

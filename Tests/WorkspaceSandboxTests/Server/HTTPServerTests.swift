@@ -8,9 +8,9 @@ import Testing
 /// The HTTP/1.1 layer over real loopback sockets: URLSession where it can, a raw client where it cannot.
 struct HTTPServerTests {
     @Test func urlSessionGetsDecodedPathQueryAndHeaders() async throws {
-        try await withSandbox { harness in
+        try await withServerHarness { harness in
             let url = URL(string: "\(harness.url)/api/test/%65cho?a=x+y&b=%2Fc%3D&a=2&flag")!
-            let (status, headers, body) = try await SandboxHarness.session().send(
+            let (status, headers, body) = try await ServerTestHarness.session().send(
                 "GET", url, headers: ["X-MiXeD-Case": "  value: with colon  "])
             #expect(status == 200)
             #expect(headers["Content-Length"] as? String == "\(body.count)")
@@ -23,8 +23,8 @@ struct HTTPServerTests {
     }
 
     @Test func urlSessionReusesOneKeepAliveConnection() async throws {
-        try await withSandbox { harness in
-            let session = SandboxHarness.session()
+        try await withServerHarness { harness in
+            let session = ServerTestHarness.session()
             for _ in 0..<20 {
                 let (status, _, _) = try await session.send("POST", harness.url.appending(path: "api/test/counter"))
                 #expect(status == 201)
@@ -35,8 +35,8 @@ struct HTTPServerTests {
     }
 
     @Test func contentLengthIsExactAndSingle() async throws {
-        try await withSandbox { harness in
-            let client = try RawClient(port: harness.port)
+        try await withServerHarness { harness in
+            let client = try RawSocketClient(port: harness.port)
             for size in [0, 1, 65_537, 3_000_000] {
                 client.write("GET /api/test/big?bytes=\(size) HTTP/1.1\r\nHost: x\r\n\r\n")
                 let response = try #require(client.readResponse())
@@ -51,8 +51,8 @@ struct HTTPServerTests {
     }
 
     @Test func noContentHasNoLengthAndNoBodyAndKeepsTheConnection() async throws {
-        try await withSandbox { harness in
-            let client = try RawClient(port: harness.port)
+        try await withServerHarness { harness in
+            let client = try RawSocketClient(port: harness.port)
             client.write("DELETE /api/test/counter HTTP/1.1\r\nHost: x\r\n\r\nGET /api/test/counter HTTP/1.1\r\nHost: x\r\n\r\n")
             let deleted = try #require(client.readResponse())
             #expect(deleted.status == 204)
@@ -66,8 +66,8 @@ struct HTTPServerTests {
     }
 
     @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
-        try await withSandbox { harness in
-            let client = try RawClient(port: harness.port)
+        try await withServerHarness { harness in
+            let client = try RawSocketClient(port: harness.port)
             let body = String(repeating: "z", count: 1000)
             client.write(
                 "POST /api/test/counter HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"
@@ -82,10 +82,10 @@ struct HTTPServerTests {
     }
 
     @Test func largeBodyArrivesWhole() async throws {
-        try await withSandbox { harness in
+        try await withServerHarness { harness in
             let body = (0..<5_000_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
             let expected = body.reduce(UInt64(0)) { $0 &* 31 &+ UInt64($1) }
-            let (status, _, data) = try await SandboxHarness.session().send(
+            let (status, _, data) = try await ServerTestHarness.session().send(
                 "POST", harness.url.appending(path: "api/test/body"), body: Data(body),
                 headers: ["Content-Type": "application/octet-stream"])
             #expect(status == 200)
@@ -95,8 +95,8 @@ struct HTTPServerTests {
     }
 
     @Test func requestSplitAcrossManySmallWritesIsFramed() async throws {
-        try await withSandbox { harness in
-            let client = try RawClient(port: harness.port)
+        try await withServerHarness { harness in
+            let client = try RawSocketClient(port: harness.port)
             let body = Array(repeating: UInt8(ascii: "q"), count: 300_000)
             let request = Array("POST /api/test/body HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
             var offset = 0
@@ -114,8 +114,8 @@ struct HTTPServerTests {
     }
 
     @Test func connectionCloseIsHonoured() async throws {
-        try await withSandbox { harness in
-            let client = try RawClient(port: harness.port)
+        try await withServerHarness { harness in
+            let client = try RawSocketClient(port: harness.port)
             client.write("GET /api/test/counter HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
             let response = try #require(client.readResponse())
             #expect(response.status == 200)
@@ -125,13 +125,13 @@ struct HTTPServerTests {
     }
 
     @Test func http10ClosesUnlessKeepAliveIsAsked() async throws {
-        try await withSandbox { harness in
-            let plain = try RawClient(port: harness.port)
+        try await withServerHarness { harness in
+            let plain = try RawSocketClient(port: harness.port)
             plain.write("GET /api/test/counter HTTP/1.0\r\n\r\n")
             #expect(plain.readResponse()?.status == 200)
             #expect(plain.readsEOF())
 
-            let kept = try RawClient(port: harness.port)
+            let kept = try RawSocketClient(port: harness.port)
             kept.write("GET /api/test/counter HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
             #expect(kept.readResponse()?.header("connection") == "keep-alive")
             kept.write("GET /api/test/counter HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
@@ -170,8 +170,8 @@ struct HTTPServerTests {
     @Test(arguments: malformed)
     func malformedRequestsAreRejectedAndClosed(_ malformed: Malformed) async throws {
         let small = HTTPLimits(maxHeadBytes: 4096, maxBodyBytes: 1024, idleTimeoutSeconds: 5)
-        try await withSandbox(limits: small) { harness in
-            let client = try RawClient(port: harness.port)
+        try await withServerHarness(limits: small) { harness in
+            let client = try RawSocketClient(port: harness.port)
             client.write(malformed.request)
             let response = try #require(client.readResponse())
             #expect(response.status == malformed.status)
@@ -183,9 +183,9 @@ struct HTTPServerTests {
     }
 
     @Test func sixtyFourConnectionsAreServedAtOnce() async throws {
-        try await withSandbox { harness in
+        try await withServerHarness { harness in
             // Each request waits in the API until all 64 are inside it: only concurrent service answers 200.
-            let clients = try (0..<64).map { _ in try RawClient(port: harness.port) }
+            let clients = try (0..<64).map { _ in try RawSocketClient(port: harness.port) }
             for client in clients { client.write("GET /api/test/barrier?n=64 HTTP/1.1\r\nHost: x\r\n\r\n") }
             let statuses = clients.map { $0.readResponse()?.status }
             #expect(statuses == Array(repeating: 200, count: 64))
@@ -194,8 +194,8 @@ struct HTTPServerTests {
     }
 
     @Test func basicChallengeIsNeverSent() async throws {
-        try await withSandbox { harness in
-            let (status, headers, _) = try await SandboxHarness.session().send(
+        try await withServerHarness { harness in
+            let (status, headers, _) = try await ServerTestHarness.session().send(
                 "GET", harness.url.appending(path: "api/test/unauthorized"))
             #expect(status == 401)
             #expect(headers["Www-Authenticate"] == nil && headers["WWW-Authenticate"] == nil)
@@ -206,7 +206,7 @@ struct HTTPServerTests {
         let sandbox = Sandbox(configuration: SandboxConfiguration(), api: RecordingAPI())
         let url = try sandbox.start()
         #expect(try sandbox.start() == url)
-        let idle = try RawClient(port: url.port!)
+        let idle = try RawSocketClient(port: url.port!)
         idle.write("GET /api/test/counter HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(idle.readResponse()?.status == 200)
         #expect(sandbox.server.counters.threads == 2)
@@ -215,7 +215,8 @@ struct HTTPServerTests {
         #expect(idle.readsEOF())
         #expect(sandbox.server.counters == (accepted: 1, open: 0, threads: 0))
         #expect(sandbox.baseURL == nil)
-        #expect(throws: RawClientError.self) { try RawClient(port: url.port!) }
+        #expect(throws: RawSocketClientError.self) { try RawSocketClient(port: url.port!) }
+        #expect(throws: SandboxServerError.stopped) { try sandbox.start() }
 
         var configuration = SandboxConfiguration()
         configuration.port = url.port!

@@ -8,8 +8,8 @@ import Testing
 /// `/sandbox/stats`, `/sandbox/state`, `/sandbox/reset` and the counting rules.
 struct StatsAndControlTests {
     @Test func countsServedRequestsByRouteAndNeverCountsItself() async throws {
-        try await withSandbox { harness in
-            let session = SandboxHarness.session()
+        try await withServerHarness { harness in
+            let session = ServerTestHarness.session()
             let base = harness.url
             for _ in 0..<2 { _ = try await session.send("GET", base.appending(path: "api/test/echo")) }
             for _ in 0..<3 { _ = try await session.send("POST", base.appending(path: "api/test/counter")) }
@@ -44,8 +44,8 @@ struct StatsAndControlTests {
     }
 
     @Test func statsResetAnswersThePreviousCountsAndZeroes() async throws {
-        try await withSandbox { harness in
-            let session = SandboxHarness.session()
+        try await withServerHarness { harness in
+            let session = ServerTestHarness.session()
             _ = try await session.send("POST", harness.url.appending(path: "api/test/counter"))
             let (_, _, body) = try await session.send("POST", harness.url.appending(path: "sandbox/stats/reset"))
             let previous = try JSONDecoder().decode(SandboxStats.self, from: body)
@@ -56,8 +56,8 @@ struct StatsAndControlTests {
     }
 
     @Test func stateIsTheAPIsDump() async throws {
-        try await withSandbox { harness in
-            let session = SandboxHarness.session()
+        try await withServerHarness { harness in
+            let session = ServerTestHarness.session()
             _ = try await session.send("POST", harness.url.appending(path: "api/test/counter"))
             let (status, headers, body) = try await session.send("GET", harness.url.appending(path: "sandbox/state"))
             #expect(status == 200)
@@ -67,8 +67,8 @@ struct StatsAndControlTests {
     }
 
     @Test func resetRestoresStateCountersAndTheFaultSequence() async throws {
-        try await withSandbox({ $0.errorRate = 0.5; $0.seed = 7 }) { harness in
-            let client = try RawClient(port: harness.port)
+        try await withServerHarness({ $0.errorRate = 0.5; $0.seed = 7 }) { harness in
+            let client = try RawSocketClient(port: harness.port)
             func run() throws -> [Int] {
                 try (0..<20).map { _ in
                     client.write("POST /api/test/counter HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -94,8 +94,8 @@ struct StatsAndControlTests {
         ("DELETE", "/sandbox/stats/reset", 405, "POST"),
     ] as [(String, String, Int, String?)])
     func unknownControlRequestsAreErrors(method: String, path: String, status: Int, allow: String?) async throws {
-        try await withSandbox { harness in
-            let client = try RawClient(port: harness.port)
+        try await withServerHarness { harness in
+            let client = try RawSocketClient(port: harness.port)
             client.write("\(method) \(path) HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
             let response = try #require(client.readResponse())
             #expect(response.status == status)

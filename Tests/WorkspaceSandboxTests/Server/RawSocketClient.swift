@@ -7,7 +7,7 @@ import Darwin
 
 /// A blocking loopback client that writes exact bytes and reads raw answers, for what URLSession
 /// cannot do: pipelining, split writes, malformed requests.
-final class RawClient {
+final class RawSocketClient {
     let fd: Int32
     private var pending: [UInt8] = []
 
@@ -24,7 +24,7 @@ final class RawClient {
         }
         guard result == 0 else {
             close(fd)
-            throw RawClientError.connectFailed(errno)
+            throw RawSocketClientError.connectFailed(errno)
         }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -67,7 +67,7 @@ final class RawClient {
     }
 }
 
-enum RawClientError: Error {
+enum RawSocketClientError: Error {
     case connectFailed(Int32)
 }
 

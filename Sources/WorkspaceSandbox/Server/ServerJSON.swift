@@ -1,6 +1,6 @@
 /// Small JSON writing for the server's own answers (errors, stats), where key order matters to readers
 /// and `JSONEncoder` would sort or shuffle the keys.
-enum JSONBody {
+enum ServerJSON {
     static func quoted(_ text: String) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {

@@ -4,8 +4,8 @@ import FoundationNetworking
 #endif
 @testable import WorkspaceSandbox
 
-/// A started sandbox on an ephemeral port around a `RecordingAPI`, stopped by `withSandbox`.
-struct SandboxHarness {
+/// A started sandbox on an ephemeral port around a `RecordingAPI`, stopped by `withServerHarness`.
+struct ServerTestHarness {
     let sandbox: Sandbox
     let api: RecordingAPI
     let url: URL
@@ -23,10 +23,10 @@ struct SandboxHarness {
 }
 
 /// Runs `body` against a fresh sandbox and always stops it.
-func withSandbox<T>(
+func withServerHarness<T>(
     _ configure: (inout SandboxConfiguration) -> Void = { _ in },
     clock: SandboxClock = .monotonic, limits: HTTPLimits = .standard,
-    _ body: (SandboxHarness) async throws -> T
+    _ body: (ServerTestHarness) async throws -> T
 ) async throws -> T {
     var configuration = SandboxConfiguration()
     configure(&configuration)
@@ -34,7 +34,7 @@ func withSandbox<T>(
     let sandbox = Sandbox(configuration: configuration, api: api, clock: clock, limits: limits)
     let url = try sandbox.start()
     defer { sandbox.stop() }
-    return try await body(SandboxHarness(sandbox: sandbox, api: api, url: url))
+    return try await body(ServerTestHarness(sandbox: sandbox, api: api, url: url))
 }
 
 extension URLSession {
