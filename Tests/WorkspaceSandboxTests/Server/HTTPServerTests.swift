@@ -113,6 +113,29 @@ struct HTTPServerTests {
         }
     }
 
+    @Test func expectContinueGetsAnInterimAnswerBeforeTheBody() async throws {
+        try await withServerHarness { harness in
+            let client = try RawSocketClient(port: harness.port)
+            client.write("POST /api/test/body HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n")
+            #expect(client.readResponse()?.status == 100)
+            client.write("abcd")
+            let response = try #require(client.readResponse())
+            #expect(response.status == 200)
+            #expect(response.bodyText.contains(#""bytes":"4""#))
+        }
+    }
+
+    @Test func idleConnectionsAreClosed() async throws {
+        let limits = HTTPLimits(maxHeadBytes: 4096, maxBodyBytes: 1024, idleTimeoutSeconds: 1)
+        try await withServerHarness(limits: limits) { harness in
+            let client = try RawSocketClient(port: harness.port)
+            client.write("GET /api/test/counter HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(client.readResponse()?.status == 200)
+            #expect(client.readsEOF())  // after about a second of silence, well within the client's 10 s
+            #expect(harness.sandbox.server.counters.open == 0)
+        }
+    }
+
     @Test func connectionCloseIsHonoured() async throws {
         try await withServerHarness { harness in
             let client = try RawSocketClient(port: harness.port)
@@ -190,6 +213,7 @@ struct HTTPServerTests {
             let statuses = clients.map { $0.readResponse()?.status }
             #expect(statuses == Array(repeating: 200, count: 64))
             #expect(harness.sandbox.server.counters.open == 64)
+            #expect(harness.sandbox.stats().count("GET /api/test/barrier") == 64)
         }
     }
 
