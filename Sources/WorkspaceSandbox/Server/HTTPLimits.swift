@@ -6,6 +6,8 @@ struct HTTPLimits: Sendable {
     var maxBodyBytes = 32 * 1024 * 1024
     /// A connection with no request for this long is closed (clients reconnect transparently).
     var idleTimeoutSeconds = 60
+    /// Open connections (one thread each); a connection beyond it is answered 503 and closed.
+    var maxConnections = 1024
 
     static let standard = HTTPLimits()
 }

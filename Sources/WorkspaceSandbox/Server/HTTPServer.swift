@@ -98,6 +98,10 @@ final class HTTPServer: Sendable {
         threads.leave()
     }
 
+    private static let tooManyConnections = ServerJSON.errorResponse(
+        status: 503, errorCode: "TEMPORARILY_UNAVAILABLE",
+        message: "The sandbox has too many open connections; close idle ones and retry")
+
     private func acceptLoop(_ listener: ListeningSocket) {
         while true {
             switch listener.accept() {
@@ -106,9 +110,18 @@ final class HTTPServer: Sendable {
             case .closed:
                 return
             case .connection(let fd):
-                guard connections.register(fd) else {
+                switch connections.register(fd, limit: limits.maxConnections) {
+                case .stopping:
                     SocketPlatform.closeSocket(fd)
                     return
+                case .full:
+                    SocketPlatform.configureConnection(fd, idleTimeoutSeconds: 1)
+                    let socket = ConnectionSocket(fd: fd)
+                    _ = socket.writeAll(HTTPResponseSerializer.serialize(Self.tooManyConnections, closing: true))
+                    SocketPlatform.closeSocket(fd)
+                    continue
+                case .registered:
+                    break
                 }
                 SocketPlatform.configureConnection(fd, idleTimeoutSeconds: limits.idleTimeoutSeconds)
                 threadStarted()
@@ -135,13 +148,21 @@ final class ConnectionRegistry: Sendable {
         var accepted = 0
     }
 
-    /// False once stopping: the caller closes the descriptor instead of serving it.
-    func register(_ fd: Int32) -> Bool {
+    enum Registration {
+        case registered
+        /// Over the connection limit: answer 503 and close.
+        case full
+        /// The server is stopping: close without serving.
+        case stopping
+    }
+
+    func register(_ fd: Int32, limit: Int) -> Registration {
         state.withLock { state in
-            guard state.accepting else { return false }
+            guard state.accepting else { return .stopping }
+            guard state.open.count < limit else { return .full }
             state.open.insert(fd)
             state.accepted += 1
-            return true
+            return .registered
         }
     }
 

@@ -217,6 +217,24 @@ struct HTTPServerTests {
         }
     }
 
+    @Test func connectionsBeyondTheLimitAreAnswered503() async throws {
+        let limits = HTTPLimits(maxHeadBytes: 4096, maxBodyBytes: 1024, idleTimeoutSeconds: 5, maxConnections: 2)
+        try await withServerHarness(limits: limits) { harness in
+            let first = try RawSocketClient(port: harness.port)
+            let second = try RawSocketClient(port: harness.port)
+            for client in [first, second] {
+                client.write("GET /api/test/counter HTTP/1.1\r\nHost: x\r\n\r\n")
+                #expect(client.readResponse()?.status == 200)
+            }
+            let third = try RawSocketClient(port: harness.port)
+            let refused = try #require(third.readResponse())
+            #expect(refused.status == 503)
+            #expect(refused.header("connection") == "close")
+            #expect(third.readsEOF())
+            #expect(harness.api.handled == 2)
+        }
+    }
+
     @Test func basicChallengeIsNeverSent() async throws {
         try await withServerHarness { harness in
             let (status, headers, _) = try await ServerTestHarness.session().send(
