@@ -83,6 +83,20 @@ struct AccountTests {
         #expect(account.put("\(Paths.assignments)/principals/999", ["permissions": ["USER"]]).status == 404)
     }
 
+    @Test func membersOfAnAssignedGroupAreInTheWorkspace() {
+        let account = account
+        let id = account.post("\(Paths.account)/scim/v2/Users", ["userName": "student@x.com"]).string["id"]!
+        #expect(workspace.get("\(Paths.scim)/Users/\(id)").status == 404)
+        _ = account.patch("\(Paths.account)/scim/v2/Groups/\(SeedState.workshopUsersGroupID)",
+                          ["Operations": [["op": "add", "path": "members", "value": [["value": id]]]]])
+        let user = workspace.get("\(Paths.scim)/Users/\(id)")
+        #expect(user.status == 200)
+        #expect((user["groups"] as? [[String: Any]])?.first?["display"] as? String == "workshop-users")
+        let acl = workspace.patch("/api/2.0/permissions/clusters/\(SeedState.clusterID)",
+                                  ["access_control_list": [["user_name": "student@x.com", "permission_level": "CAN_ATTACH_TO"]]])
+        #expect(acl.status == 200)
+    }
+
     @Test func workspaceGroupsCannotJoinAccountGroups() {
         let account = account
         let local = workspace.post("\(Paths.scim)/Groups", ["displayName": "local"]).string["id"]!

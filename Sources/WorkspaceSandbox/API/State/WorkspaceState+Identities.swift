@@ -1,5 +1,6 @@
 /// Look-ups over identities, with the workspace's visibility rules: a user, service principal or
-/// account group is in the workspace when it has an assignment; workspace groups always are.
+/// account group is in the workspace when it is assigned, directly or as a member (at any depth) of
+/// an assigned account group; workspace groups always are.
 extension WorkspaceState {
     func userIndex(id: String) -> Int? { users.firstIndex { $0.id == id } }
 
@@ -13,10 +14,28 @@ extension WorkspaceState {
 
     func servicePrincipalIndex(id: String) -> Int? { servicePrincipals.firstIndex { $0.id == id } }
 
-    func isInWorkspace(_ id: String) -> Bool { assignments[id] != nil }
+    func isInWorkspace(_ id: String) -> Bool {
+        assignments[id] != nil || isAssignedThroughGroup(id)
+    }
 
     func isInWorkspace(_ group: GroupRecord) -> Bool {
-        group.origin == .workspace || assignments[group.id] != nil
+        group.origin == .workspace || isInWorkspace(group.id)
+    }
+
+    /// Whether `id` is a member, at any depth, of an account group assigned to the workspace.
+    private func isAssignedThroughGroup(_ id: String) -> Bool {
+        var pending = groups.filter { $0.origin == .account && assignments[$0.id] != nil }
+        var seen = Set(pending.map(\.id))
+        while let group = pending.popLast() {
+            if group.members.contains(id) { return true }
+            for member in group.members where !seen.contains(member) {
+                if let index = groupIndex(id: member), groups[index].origin == .account {
+                    seen.insert(member)
+                    pending.append(groups[index])
+                }
+            }
+        }
+        return false
     }
 
     func workspaceUserIndex(id: String) -> Int? {
