@@ -44,6 +44,12 @@ extension WorkspaceState {
     /// assigned to the workspace (`Group`) (§1).
     func workspaceGroupJSON(_ group: GroupRecord) -> JSONObject {
         var json = accountGroupJSON(group)
+        if group.id == SeedState.usersGroupID {
+            // Everyone in the workspace is implicitly a member of `users` (issue 3; TF #1088).
+            let everyone = users.filter { isInWorkspace($0.id) }.map(\.id)
+                + servicePrincipals.filter { isInWorkspace($0.id) }.map(\.id)
+            json["members"] = everyone.isEmpty ? nil : memberReferences(everyone)
+        }
         json["meta"] = ["resourceType": group.origin == .workspace ? "WorkspaceGroup" : "Group"]
         if !group.entitlements.isEmpty { json["entitlements"] = group.entitlements.map { ["value": $0] } }
         let parents = workspaceParents(of: group.id)
@@ -58,11 +64,7 @@ extension WorkspaceState {
             "displayName": group.displayName,
             "meta": ["resourceType": "Group"],
         ]
-        let members: [JSONObject] = group.members.compactMap { id in
-            guard let summary = principalSummary(id) else { return nil }
-            return ["value": id, "display": summary.display, "$ref": "\(summary.ref)/\(id)"]
-        }
-        if !members.isEmpty { json["members"] = members }
+        if !group.members.isEmpty { json["members"] = memberReferences(group.members) }
         if let externalId = group.externalId { json["externalId"] = externalId }
         return json
     }
@@ -79,6 +81,13 @@ extension WorkspaceState {
         let parents = workspaceParents(of: principal.id)
         if !parents.isEmpty { json["groups"] = parents.map(groupReference) }
         return json
+    }
+
+    private func memberReferences(_ ids: [String]) -> [JSONObject] {
+        ids.compactMap { id in
+            guard let summary = principalSummary(id) else { return nil }
+            return ["value": id, "display": summary.display, "$ref": "\(summary.ref)/\(id)"]
+        }
     }
 
     private func groupReference(_ group: GroupRecord) -> JSONObject {
