@@ -102,6 +102,15 @@ struct StatementTests {
         #expect(rows == [[email, "USE CATALOG", "CATALOG", SeedState.catalogName]])
     }
 
+    @Test func requestCatalogQualifiesOnePartSchemaNames() {
+        let response = submit("GRANT USE SCHEMA ON SCHEMA default TO `workshop-users`", wait: "5s",
+                              extra: ["catalog": SeedState.catalogName])
+        #expect(state(response) == "SUCCEEDED")
+        let grants = client.state.grants["schema/\(SeedState.catalogName).default"]
+        #expect(grants == [GrantEntry(principal: "workshop-users", privileges: ["USE_SCHEMA"])])
+        #expect(state(run("SHOW GRANTS ON SCHEMA default")) == "FAILED")
+    }
+
     @Test func requestValidationIsNon200() {
         #expect(submit("SHOW GRANTS ON CATALOG x", wait: "3s").status == 400)
         #expect(submit("SHOW GRANTS ON CATALOG x", wait: "51s").status == 400)

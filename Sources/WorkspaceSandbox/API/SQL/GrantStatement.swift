@@ -14,6 +14,19 @@ enum GrantStatement: Equatable {
         var objectType: String { kind.rawValue.uppercased() }
     }
 
+    /// The statement with a one-part schema name qualified by `catalog`.
+    func qualifyingSchemas(in catalog: String) -> GrantStatement {
+        func qualified(_ name: SecurableName) -> SecurableName {
+            guard name.kind == .schema, name.parts.count == 1 else { return name }
+            return SecurableName(kind: .schema, parts: [catalog] + name.parts)
+        }
+        switch self {
+        case .grant(let privileges, let on, let to): return .grant(privileges: privileges, on: qualified(on), to: to)
+        case .revoke(let privileges, let on, let from): return .revoke(privileges: privileges, on: qualified(on), from: from)
+        case .showGrants(let principal, let on): return .showGrants(principal: principal, on: qualified(on))
+        }
+    }
+
     static func parse(_ sql: String) -> Result<GrantStatement, SQLParseError> {
         switch SQLTokenizer.tokens(sql) {
         case .failure(let error): return .failure(error)

@@ -3,15 +3,17 @@
 extension WorkspaceState {
     static let showGrantsColumns = ["Principal", "ActionType", "ObjectType", "ObjectKey"]
 
-    /// Executes `sql`; the outcome and whether the grants changed.
-    mutating func execute(_ sql: String) -> (StatementOutcome, changed: Bool) {
-        let statement: GrantStatement
+    /// Executes `sql`; the outcome and whether the grants changed. A one-part schema name is
+    /// looked up in `defaultCatalog` (the request's `catalog`).
+    mutating func execute(_ sql: String, defaultCatalog: String? = nil) -> (StatementOutcome, changed: Bool) {
+        var statement: GrantStatement
         switch GrantStatement.parse(sql) {
         case .failure(let error):
             return (.failed("BAD_REQUEST", error.message, sqlState: "42601"), false)
         case .success(let parsed):
             statement = parsed
         }
+        if let defaultCatalog { statement = statement.qualifyingSchemas(in: defaultCatalog) }
         switch statement {
         case .grant(let privileges, let name, let principal), .revoke(let privileges, let name, let principal):
             let isGrant = if case .grant = statement { true } else { false }

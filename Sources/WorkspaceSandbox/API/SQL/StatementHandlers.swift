@@ -9,7 +9,8 @@ extension WorkspaceEngine {
         var changed = false
         for index in state.statements.indices
         where state.statements[index].outcome == nil && state.statements[index].finishesAt <= now {
-            let (outcome, didChange) = state.execute(state.statements[index].text)
+            let statement = state.statements[index]
+            let (outcome, didChange) = state.execute(statement.text, defaultCatalog: statement.catalog)
             state.statements[index].outcome = outcome
             changed = changed || didChange
         }
@@ -41,9 +42,10 @@ extension WorkspaceEngine {
             return APIError.invalidParameter("on_wait_timeout must be CONTINUE or CANCEL, got \(onTimeout)")
         }
         let runTime = TimeInterval(configuration.statementMilliseconds) / 1000
-        let record = StatementRecord(
+        var record = StatementRecord(
             id: StatementID.make(&random), warehouseID: warehouseID, text: text, submittedAt: context.now,
             finishesAt: context.now.addingTimeInterval(runTime), outcome: nil)
+        record.catalog = body["catalog"] as? String
         state.statements.append(record)
         var reply = renderStatement(record.id, now: context.now)
         reply.mutated = advanced

@@ -6,6 +6,8 @@ struct StatementRecord: Codable, Sendable, Equatable {
     var id: String
     var warehouseID: String
     var text: String
+    /// The request's `catalog`: the default catalog for one-part schema names.
+    var catalog: String? = nil
     var submittedAt: Date
     var finishesAt: Date
     /// Set once the statement reached a terminal state.
