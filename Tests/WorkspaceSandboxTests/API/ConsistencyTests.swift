@@ -36,6 +36,14 @@ struct ConsistencyTests {
         #expect(statuses == [200, 404])
     }
 
+    @Test func staleListsMayMissANewObject() {
+        let client = APITestClient { $0.staleReadsMilliseconds = 2_000 }
+        _ = client.post("\(Paths.scim)/Users", ["userName": "fresh@x.com"])
+        let filter = "\(Paths.scim)/Users?filter=\(Paths.query("userName eq \"fresh@x.com\""))"
+        let counts = Set((0..<40).map { _ in client.get(filter)["totalResults"] as? Int ?? -1 })
+        #expect(counts == [0, 1])
+    }
+
     @Test func noStaleReadsByDefault() {
         let client = APITestClient()
         let id = client.post("\(Paths.scim)/Users", ["userName": "fresh@x.com"]).string["id"]!

@@ -40,6 +40,18 @@ struct WorkspaceEngine {
         return render(key)
     }
 
+    /// List entries as a stale read may see them: a recently written object may show its previous
+    /// version, or be missing if it was just created (databricks-api.md §8: list-after-create is where
+    /// clients meet eventual consistency). Objects deleted recently are not brought back.
+    mutating func applyingStaleReads(_ items: [(StaleKey, SCIMListItem)], now: Date) -> [SCIMListItem] {
+        guard stale.enabled else { return items.map(\.1) }
+        return items.compactMap { key, item in
+            guard let old = stale.staleAnswer(key.description, at: now) else { return item }
+            guard old.status == 200, let json = JSONBody.object(old.body) else { return nil }
+            return SCIMListItem(attributes: json) { json }
+        }
+    }
+
     /// A SCIM GET by id, honouring `attributes`/`excludedAttributes` as lists do.
     mutating func projectedRead(_ key: StaleKey, _ context: RequestContext) -> Reply {
         let reply = read(key, now: context.now)

@@ -29,12 +29,14 @@ extension WorkspaceEngine {
                       Reply(status: 201, json: state.workspaceGroupJSON(group), mutated: true), now: context.now)
     }
 
-    func listWorkspaceGroups(_ context: RequestContext) -> Reply {
+    mutating func listWorkspaceGroups(_ context: RequestContext) -> Reply {
         let state = state
         let resources = state.groups.filter(state.isInWorkspace).map { group in
-            SCIMListItem(attributes: group.filterAttributes) { state.workspaceGroupJSON(group) }
+            (StaleKey.workspaceGroup(group.id),
+             SCIMListItem(attributes: group.filterAttributes) { state.workspaceGroupJSON(group) })
         }
-        return SCIMListing.reply(resources, context, filterable: Self.groupFilterAttributes)
+        return SCIMListing.reply(applyingStaleReads(resources, now: context.now), context,
+                                 filterable: Self.groupFilterAttributes)
     }
 
     mutating func getWorkspaceGroup(_ context: RequestContext) -> Reply {

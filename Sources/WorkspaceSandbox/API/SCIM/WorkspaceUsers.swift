@@ -61,12 +61,14 @@ extension WorkspaceEngine {
         return commit(.workspaceUser(id), before: before, reply, now: context.now)
     }
 
-    func listWorkspaceUsers(_ context: RequestContext) -> Reply {
+    mutating func listWorkspaceUsers(_ context: RequestContext) -> Reply {
         let state = state
         let resources = state.users.filter { state.isInWorkspace($0.id) }.map { user in
-            SCIMListItem(attributes: user.filterAttributes) { state.workspaceUserJSON(user) }
+            (StaleKey.workspaceUser(user.id),
+             SCIMListItem(attributes: user.filterAttributes) { state.workspaceUserJSON(user) })
         }
-        return SCIMListing.reply(resources, context, filterable: Self.userFilterAttributes)
+        return SCIMListing.reply(applyingStaleReads(resources, now: context.now), context,
+                                 filterable: Self.userFilterAttributes)
     }
 
     mutating func getWorkspaceUser(_ context: RequestContext) -> Reply {
