@@ -97,6 +97,20 @@ struct AccountTests {
         #expect(acl.status == 200)
     }
 
+    @Test func deletingAnAccountGroupRemovesItsGrantsAndAssignment() {
+        let account = account
+        let id = account.post("\(Paths.account)/scim/v2/Groups", ["displayName": "short-lived"]).string["id"]!
+        _ = account.put("\(Paths.assignments)/principals/\(id)", ["permissions": ["USER"]])
+        _ = workspace.patch("/api/2.1/unity-catalog/permissions/catalog/\(SeedState.catalogName)",
+                            ["changes": [["principal": "short-lived", "add": ["BROWSE"]]]])
+        let deleted = account.delete("\(Paths.account)/scim/v2/Groups/\(id)")
+        #expect(deleted.status == 204)
+        #expect(account.get("\(Paths.account)/scim/v2/Groups/\(id)").status == 404)
+        #expect(workspace.get("\(Paths.scim)/Groups/\(id)").status == 404)
+        #expect(workspace.state.grants["catalog/\(SeedState.catalogName)"]?.contains { $0.principal == "short-lived" } == false)
+        #expect(workspace.state.assignments[id] == nil)
+    }
+
     @Test func workspaceGroupsCannotJoinAccountGroups() {
         let account = account
         let local = workspace.post("\(Paths.scim)/Groups", ["displayName": "local"]).string["id"]!

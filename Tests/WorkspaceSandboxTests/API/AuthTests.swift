@@ -55,6 +55,18 @@ struct AuthTests {
         #expect(client.get("\(Paths.account)/scim/v2/Users").status == 401)
     }
 
+    @Test func servicePrincipalIsAWorkspaceAdmin() {
+        let client = APITestClient(OAuthTestSupport.configure)
+        let principal = client.get("\(Paths.scim)/ServicePrincipals/\(SeedState.servicePrincipalID)")
+        #expect(principal.string["applicationId"] == OAuthTestSupport.clientID)
+        #expect((principal["groups"] as? [[String: Any]])?.first?["display"] as? String == "admins")
+        #expect(client.get("\(Paths.scim)/ServicePrincipals/1").status == 404)
+        let acl = client.patch("/api/2.0/permissions/clusters/\(SeedState.clusterID)", [
+            "access_control_list": [["service_principal_name": OAuthTestSupport.clientID, "permission_level": "CAN_MANAGE"]],
+        ])
+        #expect(acl.status == 200)
+    }
+
     @Test func badClientCredentialsAndGrants() {
         let client = APITestClient(OAuthTestSupport.configure)
         let wrong = OAuthTestSupport.token(client, path: "/oidc/v1/token", authorization: OAuthTestSupport.basic("x", "y"))
