@@ -59,6 +59,18 @@ struct LookupTests {
         #expect(missing.string["message"] == "Path (/Shared/nope) doesn't exist.")
     }
 
+    @Test func workspaceUsersHaveHomeFolders() {
+        let client = APITestClient()
+        _ = client.post("\(Paths.scim)/Users", ["userName": "Home@x.com"])
+        let home = client.get("/api/2.0/workspace/get-status?path=\(Paths.query("/Users/home@x.com"))")
+        #expect(home.string["object_type"] == "DIRECTORY")
+        let objectID = (home["object_id"] as? NSNumber)?.int64Value ?? 0
+        let acl = client.patch("/api/2.0/permissions/directories/\(objectID)",
+                               ["access_control_list": [["user_name": "home@x.com", "permission_level": "CAN_MANAGE"]]])
+        #expect(acl.status == 200)
+        #expect(client.get("/api/2.0/workspace/get-status?path=\(Paths.query("/Users/nobody@x.com"))").status == 404)
+    }
+
     @Test func servingEndpointsCarryTheirIDs() {
         let endpoints = APITestClient().get("/api/2.0/serving-endpoints")["endpoints"] as? [[String: Any]]
         #expect(endpoints?.first?["name"] as? String == SeedState.servingEndpointName)

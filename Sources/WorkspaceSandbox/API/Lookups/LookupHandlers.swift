@@ -51,7 +51,7 @@ extension WorkspaceEngine {
             return APIError.invalidParameter("Path is required")
         }
         let normalized = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-        guard let directory = state.directories.first(where: { $0.path == normalized }) else {
+        guard let directory = state.workspaceDirectories.first(where: { $0.path == normalized }) else {
             return APIError.doesNotExist("Path (\(path)) doesn't exist.")
         }
         return .ok([

@@ -5,7 +5,7 @@ extension WorkspaceEngine {
         switch object.type {
         case .clusters: state.clusters.contains { $0.id == object.id }
         case .warehouses, .sqlWarehouses: state.warehouses.contains { $0.id == object.id }
-        case .directories: state.directories.contains { String($0.objectID) == object.id }
+        case .directories: state.workspaceDirectories.contains { String($0.objectID) == object.id }
         case .servingEndpoints: state.servingEndpoints.contains { $0.id == object.id }
         }
     }

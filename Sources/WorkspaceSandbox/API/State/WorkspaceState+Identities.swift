@@ -68,6 +68,15 @@ extension WorkspaceState {
         groups.filter { $0.members.contains(memberID) && isInWorkspace($0) }
     }
 
+    /// Stored directories plus a home folder `/Users/<userName>` for every workspace user, which
+    /// Databricks creates when the user is added. Home folder ids derive from the user id.
+    var workspaceDirectories: [DirectoryRecord] {
+        let homes = users.filter { isInWorkspace($0.id) && $0.id != adminUserID }.map { user in
+            DirectoryRecord(path: "/Users/\(user.userName)", objectID: 1_000_000_000_000_000 + (Int64(user.id) ?? 0))
+        }
+        return directories + homes
+    }
+
     /// Removes a principal from every group's members; true when any group changed.
     mutating func removeFromAllGroups(_ memberID: String) -> Bool {
         var changed = false
