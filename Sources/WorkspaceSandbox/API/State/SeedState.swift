@@ -1,25 +1,27 @@
 import Foundation
 
-/// The seed of DESIGN §7, with fixed ids so that tests, docs and benchmarks can name them.
-enum SeedState {
-    static let adminUserName = "workshop-admin@example.com"
-    static let adminUserID = "1000000000000001"
-    static let servicePrincipalID = "1000000000000002"
-    static let usersGroupID = "1000000000000011"
-    static let adminsGroupID = "1000000000000012"
-    static let workshopUsersGroupID = "1000000000000013"
-    static let clusterID = "1204-093000-w0rksh0p"
-    static let clusterName = "Small Spark 4.0"
-    static let warehouseID = "a1b2c3d4e5f60718"
-    static let warehouseName = "Starter Warehouse"
-    static let catalogName = "aws-databricks-neo4j-lab"
-    static let connectionName = "neo4j_mcp"
-    static let directoryPath = "/Shared/workshop"
-    static let directoryObjectID: Int64 = 3_141_592_653_589_793
-    static let servingEndpointName = "databricks-meta-llama-3-3-70b-instruct"
-    static let servingEndpointID = "5f4e3d2c1b0a49f8a7b6c5d4e3f2a1b0"
+/// The seed of DESIGN §7, with fixed ids so that tests, docs, the CLI and benchmarks can name them.
+public enum SeedState {
+    public static let adminUserName = "workshop-admin@example.com"
+    public static let adminUserID = "1000000000000001"
+    public static let servicePrincipalID = "1000000000000002"
+    /// Display name of the service principal seeded when an OAuth client is configured.
+    public static let servicePrincipalName = "rollcall-automation"
+    public static let usersGroupID = "1000000000000011"
+    public static let adminsGroupID = "1000000000000012"
+    public static let workshopUsersGroupID = "1000000000000013"
+    public static let clusterID = "1204-093000-w0rksh0p"
+    public static let clusterName = "Small Spark 4.0"
+    public static let warehouseID = "a1b2c3d4e5f60718"
+    public static let warehouseName = "Starter Warehouse"
+    public static let catalogName = "aws-databricks-neo4j-lab"
+    public static let connectionName = "neo4j_mcp"
+    public static let directoryPath = "/Shared/workshop"
+    public static let directoryObjectID: Int64 = 3_141_592_653_589_793
+    public static let servingEndpointName = "databricks-meta-llama-3-3-70b-instruct"
+    public static let servingEndpointID = "5f4e3d2c1b0a49f8a7b6c5d4e3f2a1b0"
     /// The four entitlements the built-in `users` group starts with (issue 3).
-    static let usersEntitlements = [
+    public static let usersEntitlements = [
         "allow-cluster-create", "allow-instance-pool-create", "databricks-sql-access", "workspace-access",
     ]
 
@@ -32,7 +34,7 @@ enum SeedState {
         var assignments: [String: [String]] = [adminUserID: ["ADMIN"], workshopUsersGroupID: ["USER"]]
         if let clientID = configuration.clientID {
             servicePrincipals.append(ServicePrincipalRecord(
-                id: servicePrincipalID, applicationId: clientID, displayName: "rollcall-automation",
+                id: servicePrincipalID, applicationId: clientID, displayName: servicePrincipalName,
                 active: true, entitlements: []))
             adminMembers.append(servicePrincipalID)
             assignments[servicePrincipalID] = ["ADMIN"]
