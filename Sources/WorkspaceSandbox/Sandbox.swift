@@ -60,3 +60,10 @@ public final class Sandbox: Sendable {
         URL(string: "http://127.0.0.1:\(port)")!
     }
 }
+
+extension Sandbox {
+    /// A sandbox backed by the full Databricks model, seeded (or loaded from `stateFile`).
+    public convenience init(configuration: SandboxConfiguration) {
+        self.init(configuration: configuration, api: WorkspaceAPI(configuration: configuration))
+    }
+}
