@@ -52,8 +52,9 @@ public enum EmailCell {
         if email.isEmpty { return "it is empty" }
         if email.utf8.count > maximumLength { return "it is longer than \(maximumLength) characters" }
         for scalar in email.unicodeScalars {
-            if scalar.properties.generalCategory == .control || scalar.properties.isWhitespace {
-                return scalar == " " ? "it contains a space" : "it contains a control or space character"
+            if scalar == " " { return "it contains a space" }
+            if GroupName.isUnsafe(scalar) || (scalar.value >= 0x80 && scalar.properties.isWhitespace) {
+                return "it contains a control or space character"
             }
             switch scalar {
             case "\"", "`": return "it contains a quote"
@@ -63,14 +64,21 @@ public enum EmailCell {
             default: continue
             }
         }
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2 else {
-            return parts.count == 1 ? "it has no '@'" : "it has more than one '@'"
+        // Structure on bytes: '@' and '.' are ASCII, so UTF-8 positions are safe to split on.
+        let bytes = email.utf8
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return "it has no '@'" }
+        let domainStart = bytes.index(after: at)
+        if bytes[domainStart...].contains(UInt8(ascii: "@")) { return "it has more than one '@'" }
+        if at == bytes.startIndex { return "nothing comes before the '@'" }
+        let domain = bytes[domainStart...]
+        let dots = domain.lazy.filter { $0 == UInt8(ascii: ".") }.count
+        let domainText = String(email.utf8[domainStart...])!
+        if dots == 0 { return "the domain '\(domainText)' has no '.' (expected name@domain.tld)" }
+        if domain.first == UInt8(ascii: ".") || domain.last == UInt8(ascii: ".")
+            || zip(domain, domain.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == $0 })
+        {
+            return "the domain '\(domainText)' has an empty part"
         }
-        guard !parts[0].isEmpty else { return "nothing comes before the '@'" }
-        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return "the domain '\(parts[1])' has no '.' (expected name@domain.tld)" }
-        guard labels.allSatisfy({ !$0.isEmpty }) else { return "the domain '\(parts[1])' has an empty part" }
         return nil
     }
 }

@@ -116,6 +116,7 @@ struct RosterValidator {
         guard let index = header.indices[.group] else { return workshop.defaultGroup }
         let cell = CellBytes.string(record.field(index))
         if cell.isEmpty { return workshop.defaultGroup }
+        if groupIndexByName[cell] != nil { return cell }
         if let problem = GroupName.problem(in: cell) {
             error(line, problem)
             return nil
@@ -132,7 +133,7 @@ struct RosterValidator {
             name = parts.filter { !$0.isEmpty }.joined(separator: " ")
         }
         guard !name.isEmpty else { return nil }
-        if name.unicodeScalars.contains(where: GroupName.isUnsafe) {
+        if GroupName.mayBeUnsafe(name) && name.unicodeScalars.contains(where: GroupName.isUnsafe) {
             name = String(String.UnicodeScalarView(name.unicodeScalars.map { GroupName.isUnsafe($0) ? " " : $0 }))
         }
         return name

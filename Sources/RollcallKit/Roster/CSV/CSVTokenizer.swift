@@ -63,7 +63,7 @@ struct CSVTokenizer {
                     endRecord(emit)
                     pendingCR = byte == cr
                 } else {
-                    warnings.append(CSVWarning(line: line, kind: .strayQuote))
+                    warnStrayQuote()
                     highBits |= byte
                     fieldBytes.append(byte)
                     state = .unquoted
@@ -79,13 +79,18 @@ struct CSVTokenizer {
                     state = .quoted
                     quoteLine = line
                 } else {
-                    if byte == quote { warnings.append(CSVWarning(line: line, kind: .strayQuote)) }
+                    if byte == quote { warnStrayQuote() }
                     highBits |= byte
                     fieldBytes.append(byte)
                     state = .unquoted
                 }
             }
         }
+    }
+
+    /// One warning per line is enough to point the user at it.
+    private mutating func warnStrayQuote() {
+        if warnings.last?.line != line { warnings.append(CSVWarning(line: line, kind: .strayQuote)) }
     }
 
     /// Ends the input: emits a last record without a line break, or fails on an open quote.
