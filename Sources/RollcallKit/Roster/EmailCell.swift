@@ -19,6 +19,26 @@ public enum EmailCell {
     }
 
     public static func clean(_ cell: UnsafeBufferPointer<UInt8>) -> Outcome {
+        var output: [UInt8] = []
+        let result = clean(cell, into: &output)
+        let value = String(decoding: output, as: UTF8.self)
+        switch result {
+        case .valid: return .valid(value)
+        case .empty: return .empty
+        case .malformed(let reason): return .malformed(value: value, reason: reason)
+        }
+    }
+
+    /// What ``clean(_:into:)`` found; the cleaned bytes are in its output buffer.
+    enum ByteOutcome: Equatable {
+        case valid, empty
+        case malformed(reason: String)
+    }
+
+    /// The allocation-free core: writes the cleaned, lower-cased address into `output` (reused
+    /// across rows) and checks it on bytes.
+    static func clean(_ cell: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> ByteOutcome {
+        output.removeAll(keepingCapacity: true)
         var range = CellBytes.trimmed(cell, in: 0..<cell.count)
         if range.isEmpty { return .empty }
         if cell[range.upperBound - 1] == UInt8(ascii: ">"),
@@ -26,60 +46,95 @@ public enum EmailCell {
         {
             range = CellBytes.trimmed(cell, in: (open + 1)..<(range.upperBound - 1))
         }
-        let mailto = Array("mailto:".utf8)
-        if range.count > mailto.count,
-            zip(cell[range.lowerBound..<(range.lowerBound + mailto.count)], mailto).allSatisfy({ $0 | 0x20 == $1 })
+        let mailto: StaticString = "mailto:"
+        if range.count > mailto.utf8CodeUnitCount,
+            (0..<mailto.utf8CodeUnitCount).allSatisfy({ cell[range.lowerBound + $0] | 0x20 == mailto.utf8Start[$0] })
         {
-            range = CellBytes.trimmed(cell, in: (range.lowerBound + mailto.count)..<range.upperBound)
+            range = CellBytes.trimmed(cell, in: (range.lowerBound + mailto.utf8CodeUnitCount)..<range.upperBound)
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: cell[range]))
         var hasNonASCII = false
-        let value = String(unsafeUninitializedCapacity: range.count) { output in
-            var index = 0
-            for byte in cell[range] {
+        output.withUnsafeMutableBufferPointer { bytes in
+            for index in bytes.indices {
+                let byte = bytes[index]
                 hasNonASCII = hasNonASCII || byte >= 0x80
-                output[index] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                index += 1
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { bytes[index] = byte | 0x20 }
             }
-            return index
         }
-        let email = hasNonASCII ? value.lowercased() : value
-        if let reason = problem(in: email) { return .malformed(value: email, reason: reason) }
-        return .valid(email)
+        if hasNonASCII {
+            let lowered = String(decoding: output, as: UTF8.self).lowercased()
+            output.removeAll(keepingCapacity: true)
+            output.append(contentsOf: lowered.utf8)
+        }
+        if let reason = output.withUnsafeBufferPointer({ problem(in: $0, hasNonASCII: hasNonASCII) }) {
+            return .malformed(reason: reason)
+        }
+        return .valid
     }
 
     /// Why `email` is not `local@domain.tld`, or nil when it is.
     static func problem(in email: String) -> String? {
-        if email.isEmpty { return "it is empty" }
-        if email.utf8.count > maximumLength { return "it is longer than \(maximumLength) characters" }
-        for scalar in email.unicodeScalars {
-            if scalar == " " { return "it contains a space" }
-            if GroupName.isUnsafe(scalar) || (scalar.value >= 0x80 && scalar.properties.isWhitespace) {
+        var bytes = Array(email.utf8)
+        return bytes.withUnsafeMutableBufferPointer {
+            problem(in: UnsafeBufferPointer($0), hasNonASCII: $0.contains { $0 >= 0x80 })
+        }
+    }
+
+    /// Byte checks; '@' and '.' are ASCII, so UTF-8 positions are safe to split on.
+    static func problem(in bytes: UnsafeBufferPointer<UInt8>, hasNonASCII: Bool) -> String? {
+        if bytes.isEmpty { return "it is empty" }
+        if bytes.count > maximumLength { return "it is longer than \(maximumLength) characters" }
+        for byte in bytes where isForbidden(byte) {
+            switch byte {
+            case UInt8(ascii: " "): return "it contains a space"
+            case UInt8(ascii: "\""), UInt8(ascii: "`"): return "it contains a quote"
+            case UInt8(ascii: "<"), UInt8(ascii: ">"): return "it contains an angle bracket"
+            case UInt8(ascii: ","), UInt8(ascii: ";"): return "it contains '\(Unicode.Scalar(byte))'; put one address per row"
+            case 0..<0x20, 0x7F: return "it contains a control or space character"
+            default: return "it contains '\(Unicode.Scalar(byte))'"
+            }
+        }
+        if hasNonASCII {
+            let text = String(decoding: bytes, as: UTF8.self)
+            if text.unicodeScalars.contains(where: { GroupName.isUnsafe($0) || ($0.value >= 0x80 && $0.properties.isWhitespace) }) {
                 return "it contains a control or space character"
             }
-            switch scalar {
-            case "\"", "`": return "it contains a quote"
-            case "<", ">": return "it contains an angle bracket"
-            case ",", ";": return "it contains '\(scalar)'; put one address per row"
-            case "\\", "(", ")", "[", "]", ":": return "it contains '\(scalar)'"
-            default: continue
+        }
+        // One pass for the structure: where the '@' is, how many, and the domain's labels.
+        var at = -1
+        var atCount = 0
+        var lastDot = -1
+        var dots = 0
+        var emptyLabel = false
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "@") {
+                atCount += 1
+                at = index
+                lastDot = index
+            } else if byte == UInt8(ascii: "."), atCount > 0 {
+                emptyLabel = emptyLabel || lastDot == index - 1
+                lastDot = index
+                dots += 1
             }
         }
-        // Structure on bytes: '@' and '.' are ASCII, so UTF-8 positions are safe to split on.
-        let bytes = email.utf8
-        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return "it has no '@'" }
-        let domainStart = bytes.index(after: at)
-        if bytes[domainStart...].contains(UInt8(ascii: "@")) { return "it has more than one '@'" }
-        if at == bytes.startIndex { return "nothing comes before the '@'" }
-        let domain = bytes[domainStart...]
-        let dots = domain.lazy.filter { $0 == UInt8(ascii: ".") }.count
-        let domainText = String(email.utf8[domainStart...])!
-        if dots == 0 { return "the domain '\(domainText)' has no '.' (expected name@domain.tld)" }
-        if domain.first == UInt8(ascii: ".") || domain.last == UInt8(ascii: ".")
-            || zip(domain, domain.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == $0 })
-        {
-            return "the domain '\(domainText)' has an empty part"
-        }
+        if atCount == 0 { return "it has no '@'" }
+        if atCount > 1 { return "it has more than one '@'" }
+        if at == 0 { return "nothing comes before the '@'" }
+        let domain = { String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)...]), as: UTF8.self) }
+        if dots == 0 { return "the domain '\(domain())' has no '.' (expected name@domain.tld)" }
+        if emptyLabel || lastDot == bytes.count - 1 { return "the domain '\(domain())' has an empty part" }
         return nil
+    }
+
+    /// ASCII bytes an address may not contain (controls, space, `"` `` ` `` `<` `>` `,` `;` `\\` `(` `)`
+    /// `[` `]` `:`), as a bit set over 0-63 and 64-127; constants, so no lazy global per row.
+    private static let forbiddenLow: UInt64 = 0x5C00_1305_FFFF_FFFF
+    private static let forbiddenHigh: UInt64 = 0x8000_0001_3800_0000
+
+    @inline(__always)
+    private static func isForbidden(_ byte: UInt8) -> Bool {
+        byte < 64 ? forbiddenLow & (1 << UInt64(byte)) != 0 : byte < 128 && forbiddenHigh & (1 << UInt64(byte - 64)) != 0
     }
 }
 
@@ -123,9 +178,40 @@ enum CellBytes {
         return nil
     }
 
+    /// The cell without surrounding whitespace.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[trimmed(bytes, in: 0..<bytes.count)])
+    }
+
     /// The trimmed cell as a `String`.
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let range = trimmed(bytes, in: 0..<bytes.count)
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        String(decoding: trimmed(bytes), as: UTF8.self)
+    }
+
+    /// A fast, seedless hash for the validator's own tables (a roster is not adversarial input worth
+    /// SipHash's cost per row): 8 bytes per multiply, then a final avalanche.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+        var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 29
+                index += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < bytes.count {
+                tail |= UInt64(base[index]) << shift
+                shift += 8
+                index += 1
+            }
+            hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
+        }
+        hash ^= hash >> 32
+        hash = hash &* 0xD6E8_FEB8_6659_FD93
+        return hash ^ (hash >> 32)
     }
 }

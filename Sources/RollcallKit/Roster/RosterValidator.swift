@@ -1,7 +1,8 @@
 /// Validates roster records one at a time, as the reader streams them, and accumulates the report.
 ///
-/// Memory stays proportional to the distinct emails (for the duplicate check) and, only when asked,
-/// the participants: `rollcall validate` on a 1,000,000-row file keeps no `Participant`s.
+/// The hot path works on the record's bytes: emails, group names and level cells become `String`s
+/// only when a participant is kept or a message needs them. Memory stays proportional to the
+/// distinct emails (one arena for the duplicate check) plus, only when asked, the participants.
 struct RosterValidator {
     private let file: String
     private let header: RosterHeader
@@ -9,19 +10,42 @@ struct RosterValidator {
     private let keepParticipants: Bool
     private let defaults: LevelSet
     private let levelColumns: [(kind: ResourceKind, index: Int, column: String)]
+    /// Field positions, looked up once instead of per row.
+    private let emailIndex: Int
+    private let groupIndex: Int?
+    private let nameIndex: Int?
+    private let nameParts: [Int]
 
     private(set) var report: RosterReport
-    /// First row per email: line, group index and name fingerprint, to tell merges from conflicts.
-    private var firstByEmail: [String: FirstRow] = [:]
-    private var groupIndexByName: [String: Int] = [:]
+    /// First accepted row per email, to tell merges from conflicts.
+    private var firstByEmail = ByteKeyedTable<FirstRow>()
+    /// Every distinct group cell seen: its name, whether it is valid, its summary once a row is accepted.
+    private var groupCells = ByteKeyedTable<GroupCell>()
     private var groups: [GroupSummary] = []
-    private var levelCells: [String: LevelCell] = [:]
+    /// Level cells per column, decoded once per distinct spelling.
+    private var levelCells: [ByteKeyedTable<ResolvedLevel>]
     private var sharedLevels: [LevelSet: [ResourceKind: PermissionLevel]] = [:]
+    private var emailBytes: [UInt8] = []
+    private var nameBytes: [UInt8] = []
+
+    /// A level cell checked against its column's resource, cached per distinct spelling.
+    private enum ResolvedLevel {
+        case useDefault, noAccess
+        case level(PermissionLevel)
+        case invalid(String)
+    }
 
     private struct FirstRow {
         var line: Int32
         var group: Int32
-        var nameHash: Int
+        var nameHash: UInt64
+    }
+
+    private struct GroupCell {
+        var name: String
+        var problem: String?
+        /// Index into `groups`, set when the group's first row is accepted.
+        var summary: Int32 = -1
     }
 
     init(file: String, header: RosterHeader, workshop: WorkshopConfig, keepParticipants: Bool) {
@@ -30,10 +54,16 @@ struct RosterValidator {
         self.workshop = workshop
         self.keepParticipants = keepParticipants
         self.defaults = LevelSet.defaults(of: workshop)
-        self.levelColumns = RosterColumn.allCases.compactMap { column in
+        let levelColumns = RosterColumn.allCases.compactMap { column -> (ResourceKind, Int, String)? in
             guard let kind = column.resourceKind, let index = header.indices[column] else { return nil }
             return (kind, index, header.names[index].isEmpty ? column.rawValue : header.names[index])
         }
+        self.levelColumns = levelColumns
+        self.emailIndex = header.indices[.email] ?? 0
+        self.groupIndex = header.indices[.group]
+        self.nameIndex = header.indices[.name]
+        self.nameParts = [RosterColumn.firstName, .lastName].compactMap { header.indices[$0] }
+        self.levelCells = Array(repeating: ByteKeyedTable(), count: levelColumns.count)
         self.report = RosterReport(file: file)
     }
 
@@ -53,36 +83,42 @@ struct RosterValidator {
                 line, "this line is not valid UTF-8; save the roster as \"CSV UTF-8\" (Excel: File > Save As) and retry")
         }
         let errorCount = report.errors.count
-        let email = self.email(record, line: line)
-        let group = self.group(record, line: line)
+        let emailValid = cleanEmail(record, line: line)
+        let groupCell = self.groupCell(record, line: line)
         let levels = self.levels(record, line: line)
-        guard report.errors.count == errorCount, let email, let group else { return }
-        let name = self.name(record)
+        guard report.errors.count == errorCount, emailValid, let groupCell else { return }
+        let nameHash = buildName(record)
+        let groupSummary = Int(groupCells[groupCell].summary)
 
-        let existingGroup = groupIndexByName[group]
-        let nameHash = name.hashValue
-        if let first = firstByEmail[email] {
+        let existing = emailBytes.withUnsafeBufferPointer { firstByEmail.find($0) }
+        if let existing {
+            let first = firstByEmail[existing]
             let firstGroup = groups[Int(first.group)]
-            let sameGroup = Int(first.group) == existingGroup
+            let sameGroup = Int(first.group) == groupSummary
+            let email = firstByEmail.key(at: existing)
             if sameGroup && first.nameHash == nameHash && firstGroup.levels == levels {
                 return warning(line, "'\(email)' repeats line \(first.line) with the same values; merged into line \(first.line)")
             }
             var differences: [String] = []
             if first.nameHash != nameHash { differences.append("name") }
-            if !sameGroup { differences.append("group '\(group)' here, '\(firstGroup.name)' there") }
+            if !sameGroup { differences.append("group '\(groupCells[groupCell].name)' here, '\(firstGroup.name)' there") }
             if firstGroup.levels != levels { differences.append("levels") }
             return error(
                 line, "'\(email)' is already on line \(first.line) with different values ("
                     + differences.joined(separator: "; ") + "); keep one row per participant")
         }
-        let groupIndex = existingGroup ?? addGroup(group, levels: levels, line: line)
-        guard checkGroupLevels(groupIndex, levels: levels, line: line) else { return }
-        firstByEmail[email] = FirstRow(line: Int32(clamping: line), group: Int32(groupIndex), nameHash: nameHash)
-        groups[groupIndex].participantCount += 1
+        let summary = groupSummary >= 0 ? groupSummary : addGroup(groupCell, levels: levels, line: line)
+        guard checkGroupLevels(summary, levels: levels, line: line) else { return }
+        emailBytes.withUnsafeBufferPointer {
+            _ = firstByEmail.insert($0, value: FirstRow(line: Int32(clamping: line), group: Int32(summary), nameHash: nameHash))
+        }
+        groups[summary].participantCount += 1
         report.participantCount += 1
         if keepParticipants {
             report.participants.append(
-                Participant(line: line, email: email, name: name, group: group, levels: shared(levels)))
+                Participant(
+                    line: line, email: String(decoding: emailBytes, as: UTF8.self), name: nameString(),
+                    group: groups[summary].name, levels: shared(levels)))
         }
     }
 
@@ -100,83 +136,101 @@ struct RosterValidator {
 
     // MARK: - Cells
 
-    private mutating func email(_ record: CSVRecordView, line: Int) -> String? {
-        switch EmailCell.clean(record.field(header.indices[.email] ?? 0)) {
-        case .valid(let email):
-            return email
+    /// Leaves the cleaned address in `emailBytes`.
+    private mutating func cleanEmail(_ record: CSVRecordView, line: Int) -> Bool {
+        switch EmailCell.clean(record.field(emailIndex), into: &emailBytes) {
+        case .valid:
+            return true
         case .empty:
             error(line, "the email cell is empty; every row needs the participant's email")
-        case .malformed(let value, let reason):
+        case .malformed(let reason):
+            let value = String(decoding: emailBytes, as: UTF8.self)
             error(line, "malformed email '\(value.debugEscaped)': \(reason); expected name@domain.tld")
         }
-        return nil
+        return false
     }
 
-    private mutating func group(_ record: CSVRecordView, line: Int) -> String? {
-        guard let index = header.indices[.group] else { return workshop.defaultGroup }
-        let cell = CellBytes.string(record.field(index))
-        if cell.isEmpty { return workshop.defaultGroup }
-        if groupIndexByName[cell] != nil { return cell }
-        if let problem = GroupName.problem(in: cell) {
+    /// The entry of the row's group cell in `groupCells`, or nil when the name is unusable.
+    private mutating func groupCell(_ record: CSVRecordView, line: Int) -> Int? {
+        let cell = groupIndex.map { CellBytes.trimmed(record.field($0)) } ?? UnsafeBufferPointer(start: nil, count: 0)
+        let index: Int
+        if let known = groupCells.find(cell) {
+            index = known
+        } else {
+            let name = cell.isEmpty ? workshop.defaultGroup : String(decoding: cell, as: UTF8.self)
+            index = groupCells.insert(cell, value: GroupCell(name: name, problem: GroupName.problem(in: name)))
+        }
+        if let problem = groupCells[index].problem {
             error(line, problem)
             return nil
         }
-        return cell
+        return index
     }
 
-    private func name(_ record: CSVRecordView) -> String? {
-        var name = header.indices[.name].map { CellBytes.string(record.field($0)) } ?? ""
-        if name.isEmpty {
-            let parts = [RosterColumn.firstName, .lastName].compactMap { column in
-                header.indices[column].map { CellBytes.string(record.field($0)) }
+    /// Builds the display name into `nameBytes` (name column, else first + last) and returns its hash.
+    private mutating func buildName(_ record: CSVRecordView) -> UInt64 {
+        nameBytes.removeAll(keepingCapacity: true)
+        if let nameIndex { nameBytes.append(contentsOf: CellBytes.trimmed(record.field(nameIndex))) }
+        if nameBytes.isEmpty {
+            for index in nameParts {
+                let part = CellBytes.trimmed(record.field(index))
+                if part.isEmpty { continue }
+                if !nameBytes.isEmpty { nameBytes.append(0x20) }
+                nameBytes.append(contentsOf: part)
             }
-            name = parts.filter { !$0.isEmpty }.joined(separator: " ")
         }
-        guard !name.isEmpty else { return nil }
-        if GroupName.mayBeUnsafe(name) && name.unicodeScalars.contains(where: GroupName.isUnsafe) {
-            name = String(String.UnicodeScalarView(name.unicodeScalars.map { GroupName.isUnsafe($0) ? " " : $0 }))
-        }
-        return name
+        return nameBytes.withUnsafeBufferPointer { CellBytes.hash($0) }
+    }
+
+    /// The name in `nameBytes`, control characters turned into spaces; nil when empty.
+    private func nameString() -> String? {
+        guard !nameBytes.isEmpty else { return nil }
+        let name = String(decoding: nameBytes, as: UTF8.self)
+        guard GroupName.mayBeUnsafe(name) && name.unicodeScalars.contains(where: GroupName.isUnsafe) else { return name }
+        return String(String.UnicodeScalarView(name.unicodeScalars.map { GroupName.isUnsafe($0) ? " " : $0 }))
     }
 
     private mutating func levels(_ record: CSVRecordView, line: Int) -> LevelSet {
         var levels = defaults
-        for (kind, index, column) in levelColumns {
+        for (position, (kind, index, column)) in levelColumns.enumerated() {
             let field = record.field(index)
             if field.isEmpty { continue }
-            let text = String(decoding: field, as: UTF8.self)
-            let cell: LevelCell
-            if let cached = levelCells[text] {
-                cell = cached
+            let resolved: ResolvedLevel
+            if let known = levelCells[position].find(field) {
+                resolved = levelCells[position][known]
             } else {
-                cell = LevelCell(text: text)
-                levelCells[text] = cell
+                resolved = resolve(String(decoding: field, as: UTF8.self), kind: kind, column: column)
+                levelCells[position].insert(field, value: resolved)
             }
-            switch cell {
-            case .useDefault:
-                continue
-            case .noAccess:
-                levels[kind] = nil
-            case .level(let level):
-                if let problem = LevelCell.problem(level: level, kind: kind, column: column) {
-                    error(line, problem)
-                } else if !workshop.hasResource(kind) {
-                    error(
-                        line, "\(column): the workshop has no \(kind.displayName); leave the cell empty "
-                            + "or add one to the workshop config")
-                } else {
-                    levels[kind] = level
-                }
+            switch resolved {
+            case .useDefault: continue
+            case .noAccess: levels[kind] = nil
+            case .level(let level): levels[kind] = level
+            case .invalid(let message): error(line, message)
             }
         }
         return levels
     }
 
+    private func resolve(_ text: String, kind: ResourceKind, column: String) -> ResolvedLevel {
+        switch LevelCell(text: text) {
+        case .useDefault: return .useDefault
+        case .noAccess: return .noAccess
+        case .level(let level):
+            if let problem = LevelCell.problem(level: level, kind: kind, column: column) { return .invalid(problem) }
+            guard workshop.hasResource(kind) else {
+                return .invalid(
+                    "\(column): the workshop has no \(kind.displayName); leave the cell empty or add one to the workshop config")
+            }
+            return .level(level)
+        }
+    }
+
     // MARK: - Groups
 
-    private mutating func addGroup(_ name: String, levels: LevelSet, line: Int) -> Int {
-        groups.append(GroupSummary(name: name, participantCount: 0, levels: levels, firstLine: line))
-        groupIndexByName[name] = groups.count - 1
+    private mutating func addGroup(_ cell: Int, levels: LevelSet, line: Int) -> Int {
+        groups.append(GroupSummary(name: groupCells[cell].name, participantCount: 0, levels: levels, firstLine: line))
+        groupCells[cell].summary = Int32(groups.count - 1)
         return groups.count - 1
     }
 

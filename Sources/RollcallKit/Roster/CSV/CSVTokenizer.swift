@@ -30,7 +30,11 @@ struct CSVTokenizer {
 
     mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: (CSVRecordView) -> Void) {
         let quote = Self.quote, cr = Self.cr, lf = Self.lf, delimiter = self.delimiter
-        for byte in chunk {
+        var index = 0
+        let end = chunk.count
+        while index < end {
+            let byte = chunk[index]
+            index += 1
             if pendingCR {
                 pendingCR = false
                 if byte == lf {
@@ -42,15 +46,18 @@ struct CSVTokenizer {
             case .quoted:
                 if byte == quote {
                     state = .quoteInQuoted
-                } else {
-                    if byte == cr {
-                        line += 1
-                        pendingCR = true
-                    } else if byte == lf {
-                        line += 1
-                    }
-                    highBits |= byte
+                } else if byte == cr || byte == lf {
+                    line += 1
+                    pendingCR = byte == cr
                     fieldBytes.append(byte)
+                } else {
+                    // Copy the run up to the next quote or line break at once.
+                    var runEnd = index
+                    while runEnd < end && chunk[runEnd] != quote && chunk[runEnd] != cr && chunk[runEnd] != lf {
+                        runEnd += 1
+                    }
+                    append(chunk, from: index - 1, to: runEnd)
+                    index = runEnd
                 }
             case .quoteInQuoted:
                 if byte == quote {
@@ -80,12 +87,28 @@ struct CSVTokenizer {
                     quoteLine = line
                 } else {
                     if byte == quote { warnStrayQuote() }
-                    highBits |= byte
-                    fieldBytes.append(byte)
+                    // Copy the run up to the next delimiter, quote or line break at once.
+                    var runEnd = index
+                    while runEnd < end {
+                        let next = chunk[runEnd]
+                        if next == delimiter || next == quote || next == cr || next == lf { break }
+                        runEnd += 1
+                    }
+                    append(chunk, from: index - 1, to: runEnd)
+                    index = runEnd
                     state = .unquoted
                 }
             }
         }
+    }
+
+    @inline(__always)
+    private mutating func append(_ chunk: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        let run = UnsafeBufferPointer(rebasing: chunk[start..<end])
+        var bits: UInt8 = 0
+        for byte in run { bits |= byte }
+        highBits |= bits
+        fieldBytes.append(contentsOf: run)
     }
 
     /// One warning per line is enough to point the user at it.
