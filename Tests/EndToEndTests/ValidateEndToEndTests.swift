@@ -9,7 +9,8 @@ struct ValidateEndToEndTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = try directory.write(
-            "roster.csv", Self.header + "a@x.org,A,red,,\r\nb@x.org,\"B, b\",red,,\r\nc@x.org,C,blue,CAN_RESTART,CAN_MONITOR\r\n")
+            "roster.csv",
+            Self.header + "a@x.org,A,red,,\r\nb@x.org,\"B, b\",red,,\r\nc@x.org,C,blue,CAN_RESTART,CAN_MONITOR\r\n")
         let result = try RollcallProcess.run(["validate", path])
         #expect(result.exitCode == 0)
         #expect(result.stderr.isEmpty)
@@ -71,7 +72,8 @@ struct ValidateEndToEndTests {
         #expect(json["valid"] as? Bool == false)
         let errors = try #require(json["errors"] as? [[String: Any]])
         #expect(errors.first?["line"] as? Int == 1)
-        #expect((errors.first?["message"] as? String)?.contains("no email column; the header has 'name', 'team'") == true)
+        #expect(
+            (errors.first?["message"] as? String)?.contains("no email column; the header has 'name', 'team'") == true)
     }
 
     @Test func workshopConfigErrorsNameTheKeyPathAndExit2() throws {
@@ -82,14 +84,19 @@ struct ValidateEndToEndTests {
             "workshop.json", #"{"unityCatalog": {"grants": [{"securable": "catalog", "name": "c", "privilege": []}]}}"#)
         let result = try RollcallProcess.run(["validate", roster, "--workshop", workshop])
         #expect(result.exitCode == 2)
-        #expect(result.stderrLines.contains("\(workshop): error: unityCatalog.grants[0].privilege: unknown key; did you mean 'privileges'? (known: securable, name, privileges)"))
+        #expect(
+            result.stderrLines.contains(
+                "\(workshop): error: unityCatalog.grants[0].privilege: unknown key; did you mean 'privileges'? (known: securable, name, privileges)"
+            ))
     }
 
     @Test func semicolonRosterWithWorkshopDirectory() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let roster = try directory.write("roster.csv", [0xEF, 0xBB, 0xBF] + Array("sep=;\nE-mail;Team;directory_level\na@x.org;red;can edit\n".utf8))
-        let workshop = try directory.write("workshop.json", #"{"directory": {"path": "/Shared/lab", "defaultLevel": "CAN_READ"}}"#)
+        let roster = try directory.write(
+            "roster.csv", [0xEF, 0xBB, 0xBF] + Array("sep=;\nE-mail;Team;directory_level\na@x.org;red;can edit\n".utf8))
+        let workshop = try directory.write(
+            "workshop.json", #"{"directory": {"path": "/Shared/lab", "defaultLevel": "CAN_READ"}}"#)
         let result = try RollcallProcess.run(["validate", roster, "--workshop=\(workshop)", "--json"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains(#""line": 3, "email": "a@x.org""#))
@@ -99,7 +106,9 @@ struct ValidateEndToEndTests {
     @Test func missingRosterFileIsReportedAndExits2() throws {
         let result = try RollcallProcess.run(["validate", "/nonexistent/roster.csv"])
         #expect(result.exitCode == 2)
-        #expect(result.stderrLines.first?.hasPrefix("/nonexistent/roster.csv: error: cannot read '/nonexistent/roster.csv'") == true)
+        #expect(
+            result.stderrLines.first?.hasPrefix("/nonexistent/roster.csv: error: cannot read '/nonexistent/roster.csv'")
+                == true)
     }
 
     /// Far more output than a pipe buffer holds: the helper must not deadlock.
@@ -164,7 +173,8 @@ struct CommandLineEndToEndTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.write("roster.csv", "email\na@x.org\n")
-        let result = try RollcallProcess.run(["validate", "roster.csv"], environment: ["LANG": "C"], currentDirectory: directory.url)
+        let result = try RollcallProcess.run(
+            ["validate", "roster.csv"], environment: ["LANG": "C"], currentDirectory: directory.url)
         #expect(result.exitCode == 0)
         #expect(!result.timedOut && !result.signaled)
     }

@@ -31,7 +31,8 @@ enum ValidateCommand {
     /// `N participants in G groups`, then one line per group with its count and effective levels.
     static func summary(_ report: RosterReport) -> String {
         let count = report.participantCount
-        var text = "\(report.file): valid, \(count) participant\(count == 1 ? "" : "s") "
+        var text =
+            "\(report.file): valid, \(count) participant\(count == 1 ? "" : "s") "
             + "in \(report.groups.count) group\(report.groups.count == 1 ? "" : "s") (\(report.rows) rows)\n"
         let width = (report.groups.map(\.name.count).max() ?? 0) + 2
         for group in report.groups {
@@ -39,7 +40,8 @@ enum ValidateCommand {
                 group.levels[kind].map { "\(kind.displayName) \($0)" }
             }
             let members = "\(group.participantCount) participant\(group.participantCount == 1 ? "" : "s")"
-            text += "  " + group.name + String(repeating: " ", count: width - group.name.count)
+            text +=
+                "  " + group.name + String(repeating: " ", count: width - group.name.count)
                 + members + (levels.isEmpty ? "" : "; " + levels.joined(separator: ", ")) + "\n"
         }
         return text
@@ -61,7 +63,8 @@ enum ValidateReportJSON {
         for (index, participant) in report.participants.enumerated() {
             text += index == 0 ? "\n  " : ",\n  "
             text += "{\"line\": \(participant.line), \"email\": \(JSONText.quoted(participant.email)), "
-            text += "\"name\": \(JSONText.quotedOrNull(participant.name)), \"group\": \(JSONText.quoted(participant.group))"
+            text +=
+                "\"name\": \(JSONText.quotedOrNull(participant.name)), \"group\": \(JSONText.quoted(participant.group))"
             for kind in ResourceKind.allCases {
                 text += ", \"\(kind.rosterColumn)\": \(JSONText.quotedOrNull(participant.levels[kind]?.rawValue))"
             }

@@ -19,7 +19,9 @@ public struct Console: Sendable {
     /// A console that records everything, for tests.
     public static func recording() -> (console: Console, recorder: ConsoleRecorder) {
         let recorder = ConsoleRecorder()
-        return (Console(out: { recorder.append($0, toErr: false) }, err: { recorder.append($0, toErr: true) }), recorder)
+        return (
+            Console(out: { recorder.append($0, toErr: false) }, err: { recorder.append($0, toErr: true) }), recorder
+        )
     }
 }
 

@@ -4,7 +4,8 @@ import WorkspaceSandbox
 /// Options shared by the commands that read a roster or talk to a workspace, defined once.
 enum SharedOptions {
     static func workshop<O>(_ keyPath: any WritableKeyPath<O, String?> & Sendable) -> OptionSpec<O> {
-        OptionSpec("--workshop", "FILE", "Workshop config (JSON); defaults apply without it.") { options, value throws(UsageError) in
+        OptionSpec("--workshop", "FILE", "Workshop config (JSON); defaults apply without it.") {
+            options, value throws(UsageError) in
             options[keyPath: keyPath] = try ValueParser.nonEmpty(value, option: "--workshop")
         }
     }
@@ -20,7 +21,8 @@ enum SharedOptions {
     }
 
     static func concurrency<O>(_ keyPath: any WritableKeyPath<O, Int> & Sendable) -> OptionSpec<O> {
-        OptionSpec("--concurrency", "N", "Requests in flight at once (default 16).") { options, value throws(UsageError) in
+        OptionSpec("--concurrency", "N", "Requests in flight at once (default 16).") {
+            options, value throws(UsageError) in
             options[keyPath: keyPath] = try ValueParser.integer(value, option: "--concurrency", in: 1...256)
         }
     }
@@ -38,14 +40,18 @@ enum SharedOptions {
     /// `--quiet` and `--verbose` contradict each other, so giving both is an error, not "last wins".
     static func verbosity<O>(_ keyPath: any WritableKeyPath<O, Verbosity> & Sendable) -> [OptionSpec<O>] {
         [
-            OptionSpec("--quiet", "Print only errors and the final summary.", checked: { (options: inout O) throws(UsageError) in
-                guard options[keyPath: keyPath] != .verbose else { throw conflict }
-                options[keyPath: keyPath] = .quiet
-            }),
-            OptionSpec("--verbose", "Print every request's outcome.", checked: { (options: inout O) throws(UsageError) in
-                guard options[keyPath: keyPath] != .quiet else { throw conflict }
-                options[keyPath: keyPath] = .verbose
-            }),
+            OptionSpec(
+                "--quiet", "Print only errors and the final summary.",
+                checked: { (options: inout O) throws(UsageError) in
+                    guard options[keyPath: keyPath] != .verbose else { throw conflict }
+                    options[keyPath: keyPath] = .quiet
+                }),
+            OptionSpec(
+                "--verbose", "Print every request's outcome.",
+                checked: { (options: inout O) throws(UsageError) in
+                    guard options[keyPath: keyPath] != .quiet else { throw conflict }
+                    options[keyPath: keyPath] = .verbose
+                }),
         ]
     }
 
@@ -81,7 +87,9 @@ enum SharedOptions {
     static func roster<O>(_ keyPath: any WritableKeyPath<O, String> & Sendable)
         -> @Sendable (inout O, Int, String) throws(UsageError) -> Void
     {
-        { options, _, value throws(UsageError) in options[keyPath: keyPath] = try ValueParser.nonEmpty(value, option: "ROSTER") }
+        { options, _, value throws(UsageError) in
+            options[keyPath: keyPath] = try ValueParser.nonEmpty(value, option: "ROSTER")
+        }
     }
 }
 
@@ -93,11 +101,13 @@ enum ImportGrammar {
         options: [
             SharedOptions.workshop(\.workshop), SharedOptions.results(\.results), SharedOptions.dryRun(\.dryRun),
             SharedOptions.concurrency(\.concurrency),
-            OptionSpec("--rate-limit", "RPS", "Cap requests per second across all workers.") { options, value throws(UsageError) in
+            OptionSpec("--rate-limit", "RPS", "Cap requests per second across all workers.") {
+                options, value throws(UsageError) in
                 options.rateLimit = try ValueParser.positive(value, option: "--rate-limit")
             },
             OptionSpec("--retry-failed", "RESULTS", "Re-run only the failed rows of a previous results CSV.") {
-                options, value throws(UsageError) in options.retryFailed = try ValueParser.nonEmpty(value, option: "--retry-failed")
+                options, value throws(UsageError) in
+                options.retryFailed = try ValueParser.nonEmpty(value, option: "--retry-failed")
             },
         ] + SharedOptions.connection(\.connection, account: true) + SharedOptions.verbosity(\.verbosity) + [
             SharedOptions.json(\.json), SharedOptions.delimiter(\.delimiter),
@@ -182,26 +192,30 @@ enum SandboxGrammar {
             Spec("--workspace-id", "N", "Workspace ID the sandbox reports.") { config, value throws(UsageError) in
                 config.workspaceID = try ValueParser.int64(value, option: "--workspace-id")
             },
-            Spec("--client-id", "ID", "OAuth M2M client ID of a service principal.") { config, value throws(UsageError) in
+            Spec("--client-id", "ID", "OAuth M2M client ID of a service principal.") {
+                config, value throws(UsageError) in
                 config.clientID = try ValueParser.nonEmpty(value, option: "--client-id")
             },
             Spec("--client-secret", "S", "OAuth M2M client secret.") { config, value throws(UsageError) in
                 config.clientSecret = try ValueParser.nonEmpty(value, option: "--client-secret")
             },
-            Spec("--oauth-ttl-s", "N", "Lifetime of issued OAuth tokens in seconds.") { config, value throws(UsageError) in
+            Spec("--oauth-ttl-s", "N", "Lifetime of issued OAuth tokens in seconds.") {
+                config, value throws(UsageError) in
                 config.oauthTTLSeconds = try ValueParser.integer(value, option: "--oauth-ttl-s", in: 1...86_400)
             },
             Spec("--latency-ms", "N", "Delay added to every API request.") { config, value throws(UsageError) in
                 config.latencyMilliseconds = try ValueParser.integer(value, option: "--latency-ms", in: 0...60_000)
             },
-            Spec("--rate-limits", "off|realistic", "Databricks' per-API rate limits, or none.") { config, value throws(UsageError) in
+            Spec("--rate-limits", "off|realistic", "Databricks' per-API rate limits, or none.") {
+                config, value throws(UsageError) in
                 config.rateLimits = try ValueParser.oneOf(
                     value, option: "--rate-limits", as: SandboxConfiguration.RateLimitMode.self)
             },
             Spec("--error-rate", "P", "Share of requests answered 503 (0 to 1).") { config, value throws(UsageError) in
                 config.errorRate = try ValueParser.probability(value, option: "--error-rate")
             },
-            Spec("--drop-rate", "P", "Share of connections dropped without an answer (0 to 1).") { config, value throws(UsageError) in
+            Spec("--drop-rate", "P", "Share of connections dropped without an answer (0 to 1).") {
+                config, value throws(UsageError) in
                 config.dropRate = try ValueParser.probability(value, option: "--drop-rate")
             },
             Spec("--stale-reads-ms", "N", "Reads may lag writes by this long.") { config, value throws(UsageError) in
@@ -214,7 +228,8 @@ enum SandboxGrammar {
             Spec("--statement-ms", "N", "How long a SQL statement runs.") { config, value throws(UsageError) in
                 config.statementMilliseconds = try ValueParser.integer(value, option: "--statement-ms", in: 0...600_000)
             },
-            Spec("--state", "FILE", "Load state from FILE at start and save it on stop.") { config, value throws(UsageError) in
+            Spec("--state", "FILE", "Load state from FILE at start and save it on stop.") {
+                config, value throws(UsageError) in
                 config.stateFile = try ValueParser.nonEmpty(value, option: "--state")
             },
         ],

@@ -77,7 +77,9 @@ public enum CommandLineParser {
         case "template": return TemplateGrammar.spec.help
         default:
             let width = (commands.map(\.name.count).max() ?? 0) + 2
-            let lines = commands.map { "  " + $0.name + String(repeating: " ", count: width - $0.name.count) + $0.summary }
+            let lines = commands.map {
+                "  " + $0.name + String(repeating: " ", count: width - $0.name.count) + $0.summary
+            }
             return """
                 Rollcall onboards Databricks workshop participants from a CSV roster.
 

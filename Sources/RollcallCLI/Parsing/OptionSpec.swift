@@ -83,7 +83,8 @@ struct CommandSpec<Options>: Sendable {
         let inline = parts.count > 1 ? String(parts[1]) : nil
         guard let spec = self.options.first(where: { $0.name == name }) else {
             let hint = Suggestion.closest(to: name, among: self.options.map(\.name) + ["--help"])
-            throw error("unknown option '\(name)' for 'rollcall \(self.name)'" + (hint.map { "; did you mean '\($0)'?" } ?? ""))
+            throw error(
+                "unknown option '\(name)' for 'rollcall \(self.name)'" + (hint.map { "; did you mean '\($0)'?" } ?? ""))
         }
         guard let placeholder = spec.value else {
             if inline != nil { throw error("\(name) takes no value") }

@@ -4,7 +4,8 @@ import RollcallKit
 enum ValueParser {
     static func integer(_ text: String, option: String, in range: ClosedRange<Int>) throws(UsageError) -> Int {
         guard let value = Int(text), range.contains(value) else {
-            throw UsageError("\(option) expects a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
+            throw UsageError(
+                "\(option) expects a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
         }
         return value
     }

@@ -89,14 +89,17 @@ public enum EmailCell {
             case UInt8(ascii: " "): return "it contains a space"
             case UInt8(ascii: "\""), UInt8(ascii: "`"): return "it contains a quote"
             case UInt8(ascii: "<"), UInt8(ascii: ">"): return "it contains an angle bracket"
-            case UInt8(ascii: ","), UInt8(ascii: ";"): return "it contains '\(Unicode.Scalar(byte))'; put one address per row"
+            case UInt8(ascii: ","), UInt8(ascii: ";"):
+                return "it contains '\(Unicode.Scalar(byte))'; put one address per row"
             case 0..<0x20, 0x7F: return "it contains a control or space character"
             default: return "it contains '\(Unicode.Scalar(byte))'"
             }
         }
         if hasNonASCII {
             let text = String(decoding: bytes, as: UTF8.self)
-            if text.unicodeScalars.contains(where: { GroupName.isUnsafe($0) || ($0.value >= 0x80 && $0.properties.isWhitespace) }) {
+            if text.unicodeScalars.contains(where: {
+                GroupName.isUnsafe($0) || ($0.value >= 0x80 && $0.properties.isWhitespace)
+            }) {
                 return "it contains a control or space character"
             }
         }
@@ -134,7 +137,8 @@ public enum EmailCell {
 
     @inline(__always)
     private static func isForbidden(_ byte: UInt8) -> Bool {
-        byte < 64 ? forbiddenLow & (1 << UInt64(byte)) != 0 : byte < 128 && forbiddenHigh & (1 << UInt64(byte - 64)) != 0
+        byte < 64
+            ? forbiddenLow & (1 << UInt64(byte)) != 0 : byte < 128 && forbiddenHigh & (1 << UInt64(byte - 64)) != 0
     }
 }
 

@@ -44,7 +44,9 @@ public struct LevelSet: Sendable, Hashable {
     /// The workshop defaults for every resource the workshop has.
     public static func defaults(of workshop: WorkshopConfig) -> LevelSet {
         var set = LevelSet()
-        for kind in ResourceKind.allCases where workshop.hasResource(kind) { set[kind] = workshop.defaultLevel(for: kind) }
+        for kind in ResourceKind.allCases where workshop.hasResource(kind) {
+            set[kind] = workshop.defaultLevel(for: kind)
+        }
         return set
     }
 }

@@ -87,7 +87,8 @@ private struct RosterIntake {
                     message: "the header is not valid UTF-8; save the roster as \"CSV UTF-8\" (Excel: File > Save As)"))
         }
         if headerErrors.isEmpty {
-            validator = RosterValidator(file: file, header: header, workshop: workshop, keepParticipants: keepParticipants)
+            validator = RosterValidator(
+                file: file, header: header, workshop: workshop, keepParticipants: keepParticipants)
         }
     }
 
@@ -96,14 +97,18 @@ private struct RosterIntake {
         report.errors += headerErrors
         report.warnings += headerWarnings
         if let error {
-            report.errors.append(RosterDiagnostic(file: file, line: error.line, severity: .error, message: error.description))
+            report.errors.append(
+                RosterDiagnostic(file: file, line: error.line, severity: .error, message: error.description))
             report.participants = []
         } else if validator == nil && headerErrors.isEmpty {
             report.errors.append(
-                RosterDiagnostic(file: file, line: 0, severity: .error, message: "the roster is empty; it needs a header line with an email column"))
+                RosterDiagnostic(
+                    file: file, line: 0, severity: .error,
+                    message: "the roster is empty; it needs a header line with an email column"))
         }
         for warning in summary?.warnings ?? [] {
-            report.warnings.append(RosterDiagnostic(file: file, line: warning.line, severity: .warning, message: warning.message))
+            report.warnings.append(
+                RosterDiagnostic(file: file, line: warning.line, severity: .warning, message: warning.message))
         }
         report.errors = RosterValidator.sortedByLine(report.errors)
         report.warnings = RosterValidator.sortedByLine(report.warnings)

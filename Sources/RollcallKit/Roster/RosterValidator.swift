@@ -80,7 +80,8 @@ struct RosterValidator {
         report.rows += 1
         guard record.isValidUTF8 else {
             return error(
-                line, "this line is not valid UTF-8; save the roster as \"CSV UTF-8\" (Excel: File > Save As) and retry")
+                line, "this line is not valid UTF-8; save the roster as \"CSV UTF-8\" (Excel: File > Save As) and retry"
+            )
         }
         let errorCount = report.errors.count
         let emailValid = cleanEmail(record, line: line)
@@ -97,20 +98,25 @@ struct RosterValidator {
             let sameGroup = Int(first.group) == groupSummary
             let email = firstByEmail.key(at: existing)
             if sameGroup && first.nameHash == nameHash && firstGroup.levels == levels {
-                return warning(line, "'\(email)' repeats line \(first.line) with the same values; merged into line \(first.line)")
+                return warning(
+                    line, "'\(email)' repeats line \(first.line) with the same values; merged into line \(first.line)")
             }
             var differences: [String] = []
             if first.nameHash != nameHash { differences.append("name") }
-            if !sameGroup { differences.append("group '\(groupCells[groupCell].name)' here, '\(firstGroup.name)' there") }
+            if !sameGroup {
+                differences.append("group '\(groupCells[groupCell].name)' here, '\(firstGroup.name)' there")
+            }
             if firstGroup.levels != levels { differences.append("levels") }
             return error(
-                line, "'\(email)' is already on line \(first.line) with different values ("
+                line,
+                "'\(email)' is already on line \(first.line) with different values ("
                     + differences.joined(separator: "; ") + "); keep one row per participant")
         }
         let summary = groupSummary >= 0 ? groupSummary : addGroup(groupCell, levels: levels, line: line)
         guard checkGroupLevels(summary, levels: levels, line: line) else { return }
         emailBytes.withUnsafeBufferPointer {
-            _ = firstByEmail.insert($0, value: FirstRow(line: Int32(clamping: line), group: Int32(summary), nameHash: nameHash))
+            _ = firstByEmail.insert(
+                $0, value: FirstRow(line: Int32(clamping: line), group: Int32(summary), nameHash: nameHash))
         }
         groups[summary].participantCount += 1
         report.participantCount += 1
@@ -186,7 +192,9 @@ struct RosterValidator {
     private func nameString() -> String? {
         guard !nameBytes.isEmpty else { return nil }
         let name = String(decoding: nameBytes, as: UTF8.self)
-        guard GroupName.mayBeUnsafe(name) && name.unicodeScalars.contains(where: GroupName.isUnsafe) else { return name }
+        guard GroupName.mayBeUnsafe(name) && name.unicodeScalars.contains(where: GroupName.isUnsafe) else {
+            return name
+        }
         return String(String.UnicodeScalarView(name.unicodeScalars.map { GroupName.isUnsafe($0) ? " " : $0 }))
     }
 
@@ -220,7 +228,8 @@ struct RosterValidator {
             if let problem = LevelCell.problem(level: level, kind: kind, column: column) { return .invalid(problem) }
             guard workshop.hasResource(kind) else {
                 return .invalid(
-                    "\(column): the workshop has no \(kind.displayName); leave the cell empty or add one to the workshop config")
+                    "\(column): the workshop has no \(kind.displayName); leave the cell empty or add one to the workshop config"
+                )
             }
             return .level(level)
         }
@@ -242,7 +251,8 @@ struct RosterValidator {
             let here = levels[kind]?.rawValue ?? "no access"
             let there = group.levels[kind]?.rawValue ?? "no access"
             error(
-                line, "group '\(group.name)' gets \(kind.displayName) level \(here) here but \(there) on line "
+                line,
+                "group '\(group.name)' gets \(kind.displayName) level \(here) here but \(there) on line "
                     + "\(group.firstLine); levels are granted to the whole group, so its rows must agree")
         }
         return false

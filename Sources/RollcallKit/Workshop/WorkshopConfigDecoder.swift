@@ -68,7 +68,8 @@ private struct ConfigWalker {
             config.lockDownUsersGroup = names(value, path: "lockDownUsersGroup") ?? []
         }
         if let value = root["cluster"] {
-            config.cluster = resource(value, path: "cluster", kind: .cluster, nameKey: "name", fallback: defaults.cluster)
+            config.cluster = resource(
+                value, path: "cluster", kind: .cluster, nameKey: "name", fallback: defaults.cluster)
         }
         if let value = root["warehouse"] {
             config.warehouse = resource(
@@ -169,14 +170,17 @@ private struct ConfigWalker {
             problem("\(path).securable", "is required (catalog, schema or connection)")
         }
         let name = fields["name"].flatMap { string($0, path: "\(path).name") }
-        if let name { checkSafe(name, path: "\(path).name") } else if fields["name"] == nil {
+        if let name {
+            checkSafe(name, path: "\(path).name")
+        } else if fields["name"] == nil {
             problem("\(path).name", "is required")
         }
         var privileges: [String] = []
         if let value = fields["privileges"] {
             for (index, raw) in (names(value, path: "\(path).privileges") ?? []).enumerated() {
                 guard let privilege = Self.privilege(raw) else {
-                    problem("\(path).privileges[\(index)]", "'\(raw)' is not a privilege name (letters and spaces only)")
+                    problem(
+                        "\(path).privileges[\(index)]", "'\(raw)' is not a privilege name (letters and spaces only)")
                     continue
                 }
                 privileges.append(privilege)

@@ -15,7 +15,10 @@ public enum WorkshopConfigError: Error, Sendable, Hashable, CustomStringConverti
     public var diagnostics: [RosterDiagnostic] {
         switch self {
         case .unreadable(let file, let reason):
-            [RosterDiagnostic(file: file, line: 0, severity: .error, message: "cannot read the workshop config: \(reason)")]
+            [
+                RosterDiagnostic(
+                    file: file, line: 0, severity: .error, message: "cannot read the workshop config: \(reason)")
+            ]
         case .malformedJSON(let file, let reason):
             [RosterDiagnostic(file: file, line: 0, severity: .error, message: "not valid JSON: \(reason)")]
         case .invalid(let file, let problems):

@@ -24,7 +24,9 @@ public enum RollcallProcess {
         public var stderr: String
 
         /// stderr split into lines, without the empty tail.
-        public var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+        public var stderrLines: [String] {
+            stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        }
     }
 
     /// Runs `rollcall arguments` to completion.
@@ -64,10 +66,12 @@ public enum RollcallProcess {
         let bundle = Bundle.main.bundleURL
         candidates += [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("rollcall") }
         for argument in CommandLine.arguments.prefix(1) {
-            candidates.append(URL(fileURLWithPath: argument).deletingLastPathComponent().appendingPathComponent("rollcall"))
+            candidates.append(
+                URL(fileURLWithPath: argument).deletingLastPathComponent().appendingPathComponent("rollcall"))
         }
         let package = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         candidates.append(package.appendingPathComponent(".build/debug/rollcall"))
         var isDirectory: ObjCBool = false
         if let found = candidates.first(where: {
@@ -113,11 +117,14 @@ public final class RunningRollcall: @unchecked Sendable {
             process.environment = environment
         }
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+        let outPipe = Pipe()
+        let errPipe = Pipe()
+        let inPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
         process.standardInput = inPipe
-        let process = self.process, flag = timeoutFlag
+        let process = self.process
+        let flag = timeoutFlag
         timeoutItem = DispatchWorkItem {
             guard process.isRunning else { return }
             flag.set()

@@ -41,7 +41,8 @@ struct CSVReaderTests {
         ReaderCase("semicolon sniffed", "a;b;c,d\n1;2;3,4\n", [(1, ["a", "b", "c,d"]), (2, ["1", "2", "3,4"])]),
         ReaderCase("tie goes to comma", "a;b,c\n", [(1, ["a;b", "c"])]),
         ReaderCase("tab sniffed", "a\tb\n1\t2\n", [(1, ["a", "b"]), (2, ["1", "2"])]),
-        ReaderCase("sniffing ignores quoted delimiters", "\"a;b;c\",d\n1,2\n", [(1, ["a;b;c", "d"]), (2, ["1", "2"])]),
+        ReaderCase(
+            "sniffing ignores quoted delimiters", "\"a;b;c\",d\n1,2\n", [(1, ["a;b;c", "d"]), (2, ["1", "2"])]),
         ReaderCase("Excel sep= line", "sep=;\r\na;b\r\n1,5;2\r\n", [(2, ["a", "b"]), (3, ["1,5", "2"])]),
         ReaderCase("header only", "email\n", [(1, ["email"])]),
         ReaderCase("empty input", "", []),
@@ -107,8 +108,13 @@ struct CSVReaderTests {
     @Test func readsAFileInChunks() throws {
         let path = FileManagerHelper.temporaryFile(contents: Array("email,name\r\n\"a@b.org\",\"A, B\"\r\n".utf8))
         var records: [CSVRecord] = []
-        let summary = try CSVReader(chunkSize: 5).read(path: path) { records.append(CSVRecord(line: $0.line, fields: $0.strings)) }
-        #expect(records == [CSVRecord(line: 1, fields: ["email", "name"]), CSVRecord(line: 2, fields: ["a@b.org", "A, B"])])
+        let summary = try CSVReader(chunkSize: 5).read(path: path) {
+            records.append(CSVRecord(line: $0.line, fields: $0.strings))
+        }
+        #expect(
+            records == [
+                CSVRecord(line: 1, fields: ["email", "name"]), CSVRecord(line: 2, fields: ["a@b.org", "A, B"]),
+            ])
         #expect(summary.delimiter == UInt8(ascii: ","))
     }
 

@@ -33,7 +33,8 @@ struct RosterFuzzTests {
 
     static func randomInput(_ random: inout SplitMix64) -> [UInt8] {
         let header: [UInt8] = Bool.random(using: &random) ? Array("email,name,group,cluster\n".utf8) : []
-        return header + (0..<Int.random(in: 0...200, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+        return header
+            + (0..<Int.random(in: 0...200, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
     }
 
     static func mutate(_ seed: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
@@ -56,7 +57,8 @@ struct RosterFuzzTests {
         let lineBound = input.count + 2
         // Chunk boundaries never change the outcome.
         let whole = Result { () throws(CSVError) in try CSVReader().records(bytes: input).records }
-        let chunked = Result { () throws(CSVError) in try CSVReader(chunkSize: chunkSize).records(bytes: input).records }
+        let chunked = Result { () throws(CSVError) in try CSVReader(chunkSize: chunkSize).records(bytes: input).records
+        }
         #expect(whole == chunked, "iteration \(iteration)")
         if case .success(let records) = whole {
             #expect(zip(records, records.dropFirst()).allSatisfy { $0.line < $1.line }, "iteration \(iteration)")
@@ -70,7 +72,10 @@ struct RosterFuzzTests {
             let participants = try #require(report.roster?.participants, "iteration \(iteration)")
             #expect(participants.count == report.participantCount)
             #expect(zip(participants, participants.dropFirst()).allSatisfy { $0.line < $1.line })
-            #expect(participants.allSatisfy { EmailCell.problem(in: $0.email) == nil && GroupName.problem(in: $0.group) == nil })
+            #expect(
+                participants.allSatisfy {
+                    EmailCell.problem(in: $0.email) == nil && GroupName.problem(in: $0.group) == nil
+                })
         } else {
             #expect(report.roster == nil)
         }

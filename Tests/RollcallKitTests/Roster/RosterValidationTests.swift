@@ -96,14 +96,16 @@ struct RosterValidationTests {
     }
 
     @Test func invalidUTF8IsAnErrorNamingTheLineAndTheFix() {
-        let bytes = Array((Self.header + "a@x.org,A,g,,\n").utf8) + Array("b@x.org,B".utf8) + [0xE9] + Array(",g,,\n".utf8)
+        let bytes =
+            Array((Self.header + "a@x.org,A,g,,\n").utf8) + Array("b@x.org,B".utf8) + [0xE9] + Array(",g,,\n".utf8)
         let report = RosterLoader.load(bytes: bytes, file: "roster.csv")
         #expect(report.errors.map(\.line) == [3])
         #expect(report.errors.first?.message.contains("save the roster as \"CSV UTF-8\"") == true)
     }
 
     @Test func effectiveParticipantsApplyDefaultsAndMergeDuplicates() throws {
-        let csv = "E-mail,First Name,Last Name,Team,Cluster,Warehouse\r\n"
+        let csv =
+            "E-mail,First Name,Last Name,Team,Cluster,Warehouse\r\n"
             + "Ada <ADA@x.org>,Ada,Lovelace,,,\r\n"
             + "mailto:bob@x.org,Bob,,instructors,can restart,none\r\n"
             + "ada@x.org,Ada,Lovelace,,,\r\n"
@@ -115,7 +117,8 @@ struct RosterValidationTests {
                 Participant(
                     line: 2, email: "ada@x.org", name: "Ada Lovelace", group: "workshop-users",
                     levels: [.cluster: .canAttachTo, .warehouse: .canUse]),
-                Participant(line: 3, email: "bob@x.org", name: "Bob", group: "instructors", levels: [.cluster: .canRestart]),
+                Participant(
+                    line: 3, email: "bob@x.org", name: "Bob", group: "instructors", levels: [.cluster: .canRestart]),
             ])
         #expect(roster.warnings.map(\.line) == [4])
         #expect(report.groups.map(\.name) == ["workshop-users", "instructors"])
@@ -127,7 +130,12 @@ struct RosterValidationTests {
         let report = RosterLoader.load(bytes: Array(csv.utf8), file: "r.csv", keepParticipants: false)
         #expect(report.participants.isEmpty)
         #expect(report.participantCount == 2)
-        #expect(report.groups == [GroupSummary(name: "g", participantCount: 2, levels: LevelSet(cluster: .canAttachTo, warehouse: .canUse), firstLine: 2)])
+        #expect(
+            report.groups == [
+                GroupSummary(
+                    name: "g", participantCount: 2, levels: LevelSet(cluster: .canAttachTo, warehouse: .canUse),
+                    firstLine: 2)
+            ])
     }
 
     @Test func workshopDefaultGroupAndLevelsApply() throws {

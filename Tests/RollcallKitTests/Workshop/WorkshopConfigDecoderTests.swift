@@ -47,31 +47,57 @@ struct WorkshopConfigDecoderTests {
             config.unityCatalog
                 == UnityCatalogConfig(
                     grantsVia: .rest,
-                    grants: [UnityCatalogGrant(securable: .schema, name: "main.lab", privileges: ["USE SCHEMA", "SELECT"])]))
+                    grants: [
+                        UnityCatalogGrant(securable: .schema, name: "main.lab", privileges: ["USE SCHEMA", "SELECT"])
+                    ]))
     }
 
     @Test func missingFieldsInsideAResourceKeepItsDefaults() throws {
-        let config = try Self.decode(#"{"cluster": {"defaultLevel": "CAN_MANAGE"}, "servingEndpoints": {"names": ["e"]}}"#)
+        let config = try Self.decode(
+            #"{"cluster": {"defaultLevel": "CAN_MANAGE"}, "servingEndpoints": {"names": ["e"]}}"#)
         #expect(config.cluster == WorkshopResource(name: "Small Spark 4.0", defaultLevel: .canManage))
         #expect(config.servingEndpoints == WorkshopEndpoints(names: ["e"], defaultLevel: .canQuery))
     }
 
     @Test(arguments: [
-        (#"{"unityCatalog": {"grants": [{"securable": "catalog", "name": "c", "privileges": []}, {"securable": "catalog", "name": "c", "privilege": ["SELECT"]}]}}"#,
-         "unityCatalog.grants[1].privilege: unknown key; did you mean 'privileges'?"),
+        (
+            #"{"unityCatalog": {"grants": [{"securable": "catalog", "name": "c", "privileges": []}, {"securable": "catalog", "name": "c", "privilege": ["SELECT"]}]}}"#,
+            "unityCatalog.grants[1].privilege: unknown key; did you mean 'privileges'?"
+        ),
         (#"{"defaultGroupe": "x"}"#, "defaultGroupe: unknown key; did you mean 'defaultGroup'?"),
         (#"{"cluster": {"name": "c", "level": "CAN_MANAGE"}}"#, "cluster.level: unknown key"),
-        (#"{"cluster": {"name": "c", "defaultLevel": "CAN_USE"}}"#, "cluster.defaultLevel: level: 'CAN_USE' is not a cluster level"),
-        (#"{"warehouse": {"name": "w", "defaultLevel": "IS_OWNER"}}"#, "warehouse.defaultLevel: level: IS_OWNER cannot be given to a group"),
+        (
+            #"{"cluster": {"name": "c", "defaultLevel": "CAN_USE"}}"#,
+            "cluster.defaultLevel: level: 'CAN_USE' is not a cluster level"
+        ),
+        (
+            #"{"warehouse": {"name": "w", "defaultLevel": "IS_OWNER"}}"#,
+            "warehouse.defaultLevel: level: IS_OWNER cannot be given to a group"
+        ),
         (#"{"directory": {"defaultLevel": "CAN_READ"}}"#, "directory.path: is required"),
-        (#"{"servingEndpoints": {"names": ["e"], "defaultLevel": "CAN_VIEW"}}"#, "servingEndpoints.defaultLevel: level: 'CAN_VIEW' is not a serving endpoint level"),
+        (
+            #"{"servingEndpoints": {"names": ["e"], "defaultLevel": "CAN_VIEW"}}"#,
+            "servingEndpoints.defaultLevel: level: 'CAN_VIEW' is not a serving endpoint level"
+        ),
         (#"{"servingEndpoints": ["e"]}"#, "servingEndpoints: use {\"names\""),
         (#"{"defaultGroup": "a\nb"}"#, "defaultGroup: the group name 'a\\nb' contains a control character"),
-        (#"{"unityCatalog": {"grants": [{"securable": "catalog", "name": "c\u0000", "privileges": ["SELECT"]}]}}"#, "unityCatalog.grants[0].name: 'c\\0' contains a control character"),
-        (#"{"unityCatalog": {"grants": [{"securable": "catalog", "name": "c", "privileges": ["SELECT; DROP TABLE x"]}]}}"#, "unityCatalog.grants[0].privileges[0]: 'SELECT; DROP TABLE x' is not a privilege name"),
-        (#"{"unityCatalog": {"grants": [{"securable": "table", "name": "c", "privileges": ["SELECT"]}]}}"#, "unityCatalog.grants[0].securable: 'table' is not one of catalog, schema, connection"),
+        (
+            #"{"unityCatalog": {"grants": [{"securable": "catalog", "name": "c\u0000", "privileges": ["SELECT"]}]}}"#,
+            "unityCatalog.grants[0].name: 'c\\0' contains a control character"
+        ),
+        (
+            #"{"unityCatalog": {"grants": [{"securable": "catalog", "name": "c", "privileges": ["SELECT; DROP TABLE x"]}]}}"#,
+            "unityCatalog.grants[0].privileges[0]: 'SELECT; DROP TABLE x' is not a privilege name"
+        ),
+        (
+            #"{"unityCatalog": {"grants": [{"securable": "table", "name": "c", "privileges": ["SELECT"]}]}}"#,
+            "unityCatalog.grants[0].securable: 'table' is not one of catalog, schema, connection"
+        ),
         (#"{"unityCatalog": {"grantsVia": "api"}}"#, "unityCatalog.grantsVia: 'api' is not one of sql, rest"),
-        (#"{"groupEntitlements": "workspace-access"}"#, "groupEntitlements: expected an array of strings, found a string"),
+        (
+            #"{"groupEntitlements": "workspace-access"}"#,
+            "groupEntitlements: expected an array of strings, found a string"
+        ),
         (#"[]"#, "expected an object, found an array"),
     ])
     func reportsProblemsWithTheirPath(json: String, expected: String) {
@@ -90,7 +116,10 @@ struct WorkshopConfigDecoderTests {
     }
 
     @Test func missingFileIsUnreadable() {
-        #expect(throws: WorkshopConfigError.unreadable(file: "/nonexistent/w.json", reason: "no readable file at '/nonexistent/w.json'")) {
+        #expect(
+            throws: WorkshopConfigError.unreadable(
+                file: "/nonexistent/w.json", reason: "no readable file at '/nonexistent/w.json'")
+        ) {
             try WorkshopConfigDecoder.load(path: "/nonexistent/w.json")
         }
     }

@@ -47,7 +47,8 @@ public struct CSVReader: Sendable {
                 throw .unreadable(path: path, reason: Self.systemError())
             }
             if count == 0 { break }
-            pipeline.push(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count), body)
+            pipeline.push(
+                UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count), body)
         }
         return try pipeline.finish(body)
     }

@@ -29,7 +29,10 @@ struct CSVTokenizer {
     }
 
     mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: (CSVRecordView) -> Void) {
-        let quote = Self.quote, cr = Self.cr, lf = Self.lf, delimiter = self.delimiter
+        let quote = Self.quote
+        let cr = Self.cr
+        let lf = Self.lf
+        let delimiter = self.delimiter
         var index = 0
         let end = chunk.count
         while index < end {
