@@ -105,6 +105,11 @@ private struct RosterIntake {
                 RosterDiagnostic(
                     file: file, line: 0, severity: .error,
                     message: "the roster is empty; it needs a header line with an email column"))
+        } else if validator != nil && report.rows == 0 {
+            report.warnings.append(
+                RosterDiagnostic(
+                    file: file, line: 0, severity: .warning,
+                    message: "the roster has a header but no participant rows; nothing would be imported"))
         }
         for warning in summary?.warnings ?? [] {
             report.warnings.append(

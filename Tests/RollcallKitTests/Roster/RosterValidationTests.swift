@@ -75,6 +75,8 @@ struct RosterValidationTests {
             errors: [(3, "a quoted field opens here and never closes")]),
         ValidationCase(name: "missing email column", csv: "name,team\nA,g\n", errors: [(1, "no email column")]),
         ValidationCase(name: "empty file", csv: "", errors: [(0, "the roster is empty")]),
+        ValidationCase(
+            name: "header without rows", csv: header + "\n,,\n", warnings: [(0, "header but no participant rows")]),
     ]
 
     @Test(arguments: cases)
