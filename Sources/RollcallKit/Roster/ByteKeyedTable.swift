@@ -27,7 +27,11 @@ struct ByteKeyedTable<Value> {
 
     /// The entry index for `key`, or nil.
     func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = CellBytes.hash(key)
+        find(key, hash: CellBytes.hash(key))
+    }
+
+    /// The entry index for `key` whose ``CellBytes/hash(_:)`` the caller already has.
+    func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         let tag = hash >> 32
@@ -44,8 +48,13 @@ struct ByteKeyedTable<Value> {
     /// Adds `key` (which must not be present) and returns its entry index.
     @discardableResult
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Value) -> Int {
+        insert(key, hash: CellBytes.hash(key), value: value)
+    }
+
+    /// Adds `key` with its precomputed ``CellBytes/hash(_:)``, saving a second pass over the bytes.
+    @discardableResult
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, value: Value) -> Int {
         if (entries.count + 1) * 4 > slots.count * 3 { grow() }
-        let hash = CellBytes.hash(key)
         entries.append(Entry(hash: hash, offset: arena.count, length: Int32(key.count), value: value))
         arena.append(contentsOf: key)
         place(entries.count - 1, hash: hash)

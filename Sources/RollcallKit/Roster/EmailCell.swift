@@ -84,17 +84,6 @@ public enum EmailCell {
     static func problem(in bytes: UnsafeBufferPointer<UInt8>, hasNonASCII: Bool) -> String? {
         if bytes.isEmpty { return "it is empty" }
         if bytes.count > maximumLength { return "it is longer than \(maximumLength) characters" }
-        for byte in bytes where isForbidden(byte) {
-            switch byte {
-            case UInt8(ascii: " "): return "it contains a space"
-            case UInt8(ascii: "\""), UInt8(ascii: "`"): return "it contains a quote"
-            case UInt8(ascii: "<"), UInt8(ascii: ">"): return "it contains an angle bracket"
-            case UInt8(ascii: ","), UInt8(ascii: ";"):
-                return "it contains '\(Unicode.Scalar(byte))'; put one address per row"
-            case 0..<0x20, 0x7F: return "it contains a control or space character"
-            default: return "it contains '\(Unicode.Scalar(byte))'"
-            }
-        }
         if hasNonASCII {
             let text = String(decoding: bytes, as: UTF8.self)
             if text.unicodeScalars.contains(where: {
@@ -111,6 +100,7 @@ public enum EmailCell {
         var emptyLabel = false
         for index in bytes.indices {
             let byte = bytes[index]
+            if isForbidden(byte) { return forbiddenReason(byte) }
             if byte == UInt8(ascii: "@") {
                 atCount += 1
                 at = index
@@ -128,6 +118,19 @@ public enum EmailCell {
         if dots == 0 { return "the domain '\(domain())' has no '.' (expected name@domain.tld)" }
         if emptyLabel || lastDot == bytes.count - 1 { return "the domain '\(domain())' has an empty part" }
         return nil
+    }
+
+    /// Why a forbidden ASCII byte is not allowed, in words.
+    private static func forbiddenReason(_ byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: " "): return "it contains a space"
+        case UInt8(ascii: "\""), UInt8(ascii: "`"): return "it contains a quote"
+        case UInt8(ascii: "<"), UInt8(ascii: ">"): return "it contains an angle bracket"
+        case UInt8(ascii: ","), UInt8(ascii: ";"):
+            return "it contains '\(Unicode.Scalar(byte))'; put one address per row"
+        case 0..<0x20, 0x7F: return "it contains a control or space character"
+        default: return "it contains '\(Unicode.Scalar(byte))'"
+        }
     }
 
     /// ASCII bytes an address may not contain (controls, space, `"` `` ` `` `<` `>` `,` `;` `\\` `(` `)`

@@ -91,7 +91,8 @@ struct RosterValidator {
         let nameHash = buildName(record)
         let groupSummary = Int(groupCells[groupCell].summary)
 
-        let existing = emailBytes.withUnsafeBufferPointer { firstByEmail.find($0) }
+        let emailHash = emailBytes.withUnsafeBufferPointer { CellBytes.hash($0) }
+        let existing = emailBytes.withUnsafeBufferPointer { firstByEmail.find($0, hash: emailHash) }
         if let existing {
             let first = firstByEmail[existing]
             let firstGroup = groups[Int(first.group)]
@@ -116,7 +117,7 @@ struct RosterValidator {
         guard checkGroupLevels(summary, levels: levels, line: line) else { return }
         emailBytes.withUnsafeBufferPointer {
             _ = firstByEmail.insert(
-                $0, value: FirstRow(line: Int32(clamping: line), group: Int32(summary), nameHash: nameHash))
+                $0, hash: emailHash, value: FirstRow(line: Int32(clamping: line), group: Int32(summary), nameHash: nameHash))
         }
         groups[summary].participantCount += 1
         report.participantCount += 1
