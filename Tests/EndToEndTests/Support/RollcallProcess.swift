@@ -65,6 +65,10 @@ public enum RollcallProcess {
         }
         let bundle = Bundle.main.bundleURL
         candidates += [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("rollcall") }
+        // macOS: the test bundle (`rollcallPackageTests.xctest`) sits in the products directory.
+        for testBundle in Bundle.allBundles where testBundle.bundlePath.hasSuffix(".xctest") {
+            candidates.append(testBundle.bundleURL.deletingLastPathComponent().appendingPathComponent("rollcall"))
+        }
         for argument in CommandLine.arguments.prefix(1) {
             candidates.append(
                 URL(fileURLWithPath: argument).deletingLastPathComponent().appendingPathComponent("rollcall"))

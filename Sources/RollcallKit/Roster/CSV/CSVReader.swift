@@ -38,17 +38,16 @@ public struct CSVReader: Sendable {
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: Self.systemError()) }
         defer { close(descriptor) }
         var pipeline = CSVPipeline(delimiter: delimiter)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
         defer { buffer.deallocate() }
         while true {
-            let count = Glibc_read(descriptor, buffer.baseAddress, chunkSize)
+            let count = readChunk(descriptor, buffer.baseAddress, chunkSize)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw .unreadable(path: path, reason: Self.systemError())
             }
             if count == 0 { break }
-            pipeline.push(
-                UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count), body)
+            pipeline.push(UnsafeBufferPointer(rebasing: buffer[..<count]), body)
         }
         return try pipeline.finish(body)
     }
@@ -77,8 +76,9 @@ public struct CSVReader: Sendable {
     private static func systemError() -> String { String(cString: strerror(errno)) }
 }
 
+/// POSIX `read(2)`, named apart because `CSVReader.read` shadows it inside the type.
 @inline(__always)
-private func Glibc_read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+private func readChunk(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>?, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }
 
