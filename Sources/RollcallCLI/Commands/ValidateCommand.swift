@@ -6,24 +6,14 @@ import RollcallKit
 /// Exit 0 when valid, 2 when not.
 enum ValidateCommand {
     static func run(_ options: ValidateOptions, console: Console) -> ExitStatus {
-        let report: RosterReport
-        switch WorkshopLoading.load(options.workshop) {
-        case .success(let workshop):
-            report = RosterLoader.load(
-                path: options.roster, workshop: workshop, delimiter: options.delimiter, keepParticipants: options.json)
-        case .failure(let error):
-            report = RosterReport(file: options.roster, errors: error.diagnostics)
-        }
+        let (report, _) = RosterInput.read(
+            roster: options.roster, workshop: options.workshop, delimiter: options.delimiter,
+            keepParticipants: options.json)
         if options.json {
             console.out(ValidateReportJSON.render(report))
         } else {
-            console.err(report.diagnostics.map { "\($0)\n" }.joined())
-            if report.isValid {
-                console.out(summary(report))
-            } else {
-                let count = report.errors.count
-                console.err("\(report.file): \(count) error\(count == 1 ? "" : "s"); nothing was changed\n")
-            }
+            RosterInput.printDiagnostics(report, console: console)
+            if report.isValid { console.out(summary(report)) }
         }
         return report.isValid ? .success : .invalidInput
     }
@@ -45,14 +35,6 @@ enum ValidateCommand {
                 + members + (levels.isEmpty ? "" : "; " + levels.joined(separator: ", ")) + "\n"
         }
         return text
-    }
-}
-
-/// Reads `--workshop` when given, else the defaults.
-enum WorkshopLoading {
-    static func load(_ path: String?) -> Result<WorkshopConfig, WorkshopConfigError> {
-        guard let path else { return .success(.default) }
-        return Result { () throws(WorkshopConfigError) in try WorkshopConfigDecoder.load(path: path) }
     }
 }
 
