@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RollcallKit
@@ -23,9 +24,12 @@ struct RosterFuzzTests {
             + "mailto:z@x.org;x\tq,\"multi\nline\",,,\r\n").utf8)
     static let alphabet: [UInt8] = Array(",;\t\"\r\n @.aZ0<>".utf8) + [0xC3, 0xA9, 0xFF, 0xEF, 0xBB, 0xBF, 0x00]
 
+    /// `ROLLCALL_FUZZ_SEED` and `ROLLCALL_FUZZ_COUNT` widen a local hunt without changing CI's run.
     @Test func randomAndMutatedInputs() throws {
-        var random = SplitMix64(state: 0x5EED)
-        for iteration in 0..<10_000 {
+        let environment = ProcessInfo.processInfo.environment
+        var random = SplitMix64(state: environment["ROLLCALL_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0x5EED)
+        let count = environment["ROLLCALL_FUZZ_COUNT"].flatMap { Int($0) } ?? 10_000
+        for iteration in 0..<count {
             let input = iteration % 2 == 0 ? Self.randomInput(&random) : Self.mutate(Self.seedRoster, &random)
             try Self.check(input, chunkSize: Int.random(in: 1...64, using: &random), iteration: iteration)
         }
