@@ -1,5 +1,5 @@
-import Testing
 import RollcallCLI
+import Testing
 
 struct VersionTests {
     @Test func versionIsSemantic() {

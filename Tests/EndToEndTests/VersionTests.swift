@@ -1,5 +1,0 @@
-import Testing
-
-struct VersionTests {
-    @Test func placeholder() { #expect(Bool(true)) }
-}
