@@ -15,6 +15,13 @@ import Foundation
 /// - Tasks are never cancelled: `URLSessionTask.cancel()` can deadlock or crash on Swift <= 6.3.x
 ///   (swift-corelibs-foundation #5412). A cancelled Swift task still waits for its transfer.
 /// - ``close()`` calls `finishTasksAndInvalidate()`, so in-flight requests finish first.
+/// - Over plain HTTP (loopback only), a request with a body asks for `Connection: close`. When a
+///   reused keep-alive connection dies under such a request, curl silently re-sends it on a new
+///   connection, but corelibs cannot rewind a `Data` body: the headers go out without the body
+///   and the request hangs until the timeout (seen on 6.3.1 against the sandbox's dropped
+///   connections: 10 s per drop instead of an immediate "empty reply"). A fresh connection per
+///   write turns such a drop into an immediate, retryable error. Over HTTPS, Databricks speaks
+///   HTTP/2, where a `Connection` header is not allowed, so requests are left as they are.
 public final class URLSessionTransport: HTTPTransport {
     /// How the session is tuned.
     public struct Configuration: Sendable, Hashable {
@@ -55,6 +62,9 @@ public final class URLSessionTransport: HTTPTransport {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
         urlRequest.httpBody = request.body
+        if request.body != nil && request.url.scheme == "http" {
+            urlRequest.setValue("close", forHTTPHeaderField: "Connection")
+        }
 
         // A plain continuation without a cancellation handler: cancelling the Swift task must
         // never reach `URLSessionTask.cancel()` (see the type's documentation).
