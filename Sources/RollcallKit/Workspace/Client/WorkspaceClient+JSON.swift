@@ -12,7 +12,7 @@ extension WorkspaceClient {
             return try JSONDecoder().decode(type, from: body.isEmpty ? Data("{}".utf8) : body)
         } catch {
             throw .unexpectedResponse(
-                method: request.method, path: redactor.redact(request.pathAndQuery),
+                method: request.method, path: redactor.redact(request.path),
                 detail: redactor.redact(Self.describe(error)))
         }
     }

@@ -66,6 +66,8 @@ public struct WorkspaceClient: Sendable {
 
     /// Sends `request` until it succeeds, fails for good, or runs out of retry budget.
     /// Returns only 2xx responses; everything else is thrown as a ``WorkspaceError``.
+    /// Errors name the path without its query: a query can hold 50 email addresses, which
+    /// belong neither in a results CSV cell nor in logs.
     func send(_ request: WorkspaceRequest) async throws(WorkspaceError) -> HTTPResponse {
         let clock = pacing.clock
         let started = clock.now()
@@ -73,7 +75,7 @@ public struct WorkspaceClient: Sendable {
         var earlierAttemptMayHaveApplied = false
         let pathAndQuery = request.pathAndQuery
         guard let url = URL(string: host.url.absoluteString + pathAndQuery) else {
-            throw .invalidRequest(detail: "cannot build a URL for \(request.method) \(redactor.redact(pathAndQuery))")
+            throw .invalidRequest(detail: "cannot build a URL for \(request.method) \(redactor.redact(request.path))")
         }
         while true {
             if Task.isCancelled { throw .cancelled(method: request.method, path: redactor.redact(request.path)) }
@@ -99,7 +101,7 @@ public struct WorkspaceClient: Sendable {
                 }
                 let body = APIErrorBody.parse(response.body)
                 let failure = APIFailure(
-                    method: request.method, path: pathAndQuery, host: host.name, status: response.status,
+                    method: request.method, path: request.path, host: host.name, status: response.status,
                     errorCode: body.errorCode, message: body.message,
                     earlierAttemptMayHaveApplied: earlierAttemptMayHaveApplied, redactor: redactor)
                 lastError = .api(failure)
@@ -112,7 +114,7 @@ public struct WorkspaceClient: Sendable {
             case .failure(let failure):
                 counters.record { $0.transportFailures += 1 }
                 lastError = .transport(
-                    method: request.method, path: redactor.redact(pathAndQuery), host: host.name, failure: failure)
+                    method: request.method, path: redactor.redact(request.path), host: host.name, failure: failure)
                 guard failure.isRetryable else { throw lastError }
                 earlierAttemptMayHaveApplied = true
             }

@@ -4,7 +4,7 @@
 /// logging or writing it to the results CSV cannot leak the token.
 public struct APIFailure: Sendable, Hashable {
     public var method: HTTPMethod
-    /// Path and query as sent, e.g. `/api/2.0/preview/scim/v2/Users`.
+    /// Path without the query, e.g. `/api/2.0/preview/scim/v2/Users`.
     public var path: String
     /// The host that answered, e.g. `adb-123.azuredatabricks.net`.
     public var host: String

@@ -36,7 +36,7 @@ extension WorkspaceClient {
         do throws(WorkspaceError) {
             let status = try await decode(LookupWire.ObjectStatus.self, from: request)
             guard let objectID = status.object_id else {
-                throw .unexpectedResponse(method: .get, path: request.pathAndQuery, detail: "no object_id for \(path)")
+                throw .unexpectedResponse(method: .get, path: request.path, detail: "no object_id for \(path)")
             }
             return WorkspaceObject(
                 path: status.path ?? path, objectType: status.object_type ?? "", objectID: String(objectID))
