@@ -54,3 +54,15 @@ public enum RemovalOutcome: Sendable, Hashable {
     /// Nothing to remove (404): already gone.
     case alreadyAbsent
 }
+
+/// The user a token belongs to, and whether it may onboard people.
+public struct WorkspaceIdentity: Sendable, Hashable {
+    public var user: SCIMUser
+    /// Member of the workspace's `admins` group: SCIM writes, entitlements and ACLs need it.
+    public var isWorkspaceAdmin: Bool
+
+    public init(user: SCIMUser, isWorkspaceAdmin: Bool) {
+        self.user = user
+        self.isWorkspaceAdmin = isWorkspaceAdmin
+    }
+}

@@ -26,6 +26,7 @@ enum SCIMWire {
         var id: String
         var userName: String?
         var displayName: String?
+        var groups: [ComplexValue]?
 
         var model: SCIMUser { SCIMUser(id: id, userName: userName ?? "", displayName: displayName) }
     }

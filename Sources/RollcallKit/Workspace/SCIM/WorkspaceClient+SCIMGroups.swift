@@ -13,6 +13,25 @@ extension WorkspaceClient {
             ?? groups.first { $0.displayName.lowercased() == displayName.lowercased() }
     }
 
+    /// The groups among `displayNames` that exist, keyed by the name asked for, with members and
+    /// entitlements: one request per 50 names (`displayName eq "a" or ...`).
+    public func findGroups(displayNames: [String]) async throws(WorkspaceError) -> [String: SCIMGroup] {
+        var found: [String: SCIMGroup] = [:]
+        for batch in SCIMFilter.batches(displayNames) {
+            let request = WorkspaceRequest.get(
+                SCIMPaths.groups,
+                query: [("filter", SCIMFilter.anyOf("displayName", batch)), ("count", String(batch.count))],
+                family: .scimReads)
+            let groups = try await decode(SCIMWire.ListResponse<SCIMWire.Group>.self, from: request).Resources ?? []
+            for group in groups.map(\.model) {
+                for name in batch where found[name] == nil && group.displayName.lowercased() == name.lowercased() {
+                    found[name] = group
+                }
+            }
+        }
+        return found
+    }
+
     /// Creates a workspace group with `entitlements`. A 409 reads the existing group back (see
     /// ``createUser(userName:displayName:)`` for how `.created` and `.alreadyExisted` are told apart).
     public func createGroup(displayName: String, entitlements: [String]) async throws(WorkspaceError)
@@ -44,8 +63,17 @@ extension WorkspaceClient {
 
     /// Removes one member (`members[value eq "id"]`).
     public func removeMember(groupID: String, memberID: String) async throws(WorkspaceError) {
-        let path = "members[value eq \(SCIMFilter.quoted(memberID))]"
-        try await patchGroup(groupID, [SCIMWire.Operation(op: "remove", path: path, value: nil)])
+        try await removeMembers(groupID: groupID, memberIDs: [memberID])
+    }
+
+    /// Removes several members in one PATCH (one `remove` operation each); no request when empty.
+    public func removeMembers(groupID: String, memberIDs: [String]) async throws(WorkspaceError) {
+        guard !memberIDs.isEmpty else { return }
+        try await patchGroup(
+            groupID,
+            memberIDs.map {
+                SCIMWire.Operation(op: "remove", path: "members[value eq \(SCIMFilter.quoted($0))]", value: nil)
+            })
     }
 
     /// Adds entitlements such as `workspace-access`; no request when the list is empty.

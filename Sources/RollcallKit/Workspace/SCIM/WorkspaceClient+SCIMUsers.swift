@@ -1,5 +1,13 @@
 /// Workspace users through SCIM: counting, batched lookups, paged listing, create and delete.
 extension WorkspaceClient {
+    /// The token's own user (`GET .../Me`), and whether it is a workspace admin: a cheap first
+    /// request that tells a bad token or missing admin rights apart before any work starts.
+    public func currentIdentity() async throws(WorkspaceError) -> WorkspaceIdentity {
+        let me = try await decode(SCIMWire.User.self, from: .get(SCIMPaths.base + "/Me", family: .scimReads))
+        let isAdmin = (me.groups ?? []).contains { $0.display == "admins" }
+        return WorkspaceIdentity(user: me.model, isWorkspaceAdmin: isAdmin)
+    }
+
     /// Users in the workspace (a `count=1` listing's `totalResults`), to choose between filtered
     /// lookups and one full listing.
     public func countUsers() async throws(WorkspaceError) -> Int {
