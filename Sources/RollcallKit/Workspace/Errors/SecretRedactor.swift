@@ -34,7 +34,7 @@ public struct SecretRedactor: Sendable, Hashable {
                     continue
                 }
             }
-            if rest.lowercased().hasPrefix("bearer ") {
+            if rest.prefix(7).lowercased() == "bearer " {
                 let tail = rest.dropFirst(7)
                 let token = tail.prefix { !$0.isWhitespace && $0 != "\"" && $0 != "'" && $0 != "," }
                 if !token.isEmpty && token != placeholder {
