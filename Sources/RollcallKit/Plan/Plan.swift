@@ -1,0 +1,86 @@
+/// The writes an import still needs: only actions whose effect is missing from the workspace.
+///
+/// Built by ``Planner`` from a ``DesiredState`` and a ``WorkspaceSnapshot``; executed phase by
+/// phase (users, groups, memberships + entitlements + lockdown, ACLs, grants) by `ImportRun`.
+public struct Plan: Sendable, Hashable {
+    public var desired: DesiredState
+    public var snapshot: WorkspaceSnapshot
+    public var userCreations: [UserCreation] = []
+    public var groupCreations: [GroupCreation] = []
+    public var entitlementGrants: [EntitlementGrant] = []
+    /// One per group and chunk of at most ``Planner/membershipChunkSize`` users.
+    public var membershipAdditions: [MembershipAddition] = []
+    public var lockdown: UsersGroupLockdown?
+    /// One per resource, carrying every roster group whose level must rise.
+    public var aclUpdates: [ACLUpdate] = []
+    /// One per securable and group (SQL); the REST path merges them per securable.
+    public var grantAdditions: [GrantAddition] = []
+    /// Things the organizer should know before running, e.g. grants that will fail.
+    public var warnings: [String] = []
+
+    public init(desired: DesiredState, snapshot: WorkspaceSnapshot) {
+        self.desired = desired
+        self.snapshot = snapshot
+    }
+
+    /// Number of state-changing requests the plan needs (SQL grants count one statement each).
+    public var writeCount: Int {
+        userCreations.count + groupCreations.count + entitlementGrants.count + membershipAdditions.count
+            + (lockdown == nil ? 0 : 1) + aclUpdates.count + grantAdditions.count
+    }
+
+    public var isEmpty: Bool { writeCount == 0 }
+}
+
+public struct UserCreation: Sendable, Hashable {
+    public var email: String
+    public var displayName: String?
+}
+
+public struct GroupCreation: Sendable, Hashable {
+    public var name: String
+    public var entitlements: [String]
+}
+
+/// Entitlements an existing roster group lacks.
+public struct EntitlementGrant: Sendable, Hashable {
+    public var group: String
+    public var groupID: String
+    public var entitlements: [String]
+}
+
+/// Users to add to one group in one PATCH.
+public struct MembershipAddition: Sendable, Hashable {
+    public var group: String
+    public var emails: [String]
+}
+
+/// Entitlements the built-in `users` group still has and must lose.
+public struct UsersGroupLockdown: Sendable, Hashable {
+    public var groupID: String
+    public var entitlements: [String]
+}
+
+/// Raises groups' levels on one resource in a single PATCH (never lowers, never touches others).
+public struct ACLUpdate: Sendable, Hashable {
+    public var resource: ResourceRef
+    public var objectID: String
+    public var entries: [ACLEntry]
+}
+
+public struct ACLEntry: Sendable, Hashable {
+    public var group: String
+    public var level: PermissionLevel
+
+    public init(group: String, level: PermissionLevel) {
+        self.group = group
+        self.level = level
+    }
+}
+
+/// Privileges (SQL spelling) one group still lacks on one securable.
+public struct GrantAddition: Sendable, Hashable {
+    public var securable: SecurableRef
+    public var group: String
+    public var privileges: [String]
+}

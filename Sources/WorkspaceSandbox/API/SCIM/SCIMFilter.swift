@@ -1,0 +1,131 @@
+/// A SCIM list filter: `attr op value` comparisons joined by `and`/`or` (`and` binds tighter).
+/// Databricks "currently only support[s] simple expressions" (databricks-api.md §1): operators
+/// `eq ne co sw`, no parentheses; anything else is a 400.
+struct SCIMFilter: Equatable {
+    struct Comparison: Equatable {
+        enum Operator: String { case eq, ne, co, sw }
+        var attribute: String
+        var op: Operator
+        /// Lower-cased: comparisons are case-insensitive (userName is matched that way, §1).
+        var value: String
+    }
+
+    /// Disjunction of conjunctions.
+    var alternatives: [[Comparison]]
+
+    enum ParseError: Error, Equatable {
+        case unsupportedOperator(String)
+        case unsupportedAttribute(String)
+        case malformed
+
+        /// The SCIM 400 Databricks answers (§1: "Given filter operator is not supported").
+        var reply: Reply {
+            switch self {
+            case .unsupportedOperator, .malformed:
+                APIError.scim(400, "Given filter operator is not supported.", scimType: "invalidFilter")
+            case .unsupportedAttribute(let name):
+                APIError.scim(400, "Given filter attribute \(name) is not supported.", scimType: "invalidFilter")
+            }
+        }
+    }
+
+    /// Parses `text`, allowing only `attributes` (matched case-insensitively).
+    init(parsing text: String, attributes: [String]) throws(ParseError) {
+        var tokens = try Self.tokenize(text)
+        var alternatives: [[Comparison]] = [[]]
+        while true {
+            guard tokens.count >= 3 else { throw .malformed }
+            let name = tokens.removeFirst()
+            let opText = tokens.removeFirst()
+            let value = tokens.removeFirst()
+            guard case .word(let attributeText) = name,
+                  let attribute = attributes.first(where: { $0.lowercased() == attributeText.lowercased() })
+            else {
+                if case .word(let attributeText) = name { throw .unsupportedAttribute(attributeText) }
+                throw .malformed
+            }
+            guard case .word(let opWord) = opText else { throw .malformed }
+            guard let op = Comparison.Operator(rawValue: opWord.lowercased()) else { throw .unsupportedOperator(opWord) }
+            let literal: String
+            switch value {
+            case .quoted(let string): literal = string
+            case .word(let word): literal = word
+            }
+            alternatives[alternatives.count - 1].append(Comparison(attribute: attribute, op: op, value: literal.lowercased()))
+            guard let joiner = tokens.first else { break }
+            tokens.removeFirst()
+            switch joiner {
+            case .word(let word) where word.lowercased() == "and": continue
+            case .word(let word) where word.lowercased() == "or": alternatives.append([])
+            default: throw .malformed
+            }
+        }
+        self.alternatives = alternatives
+    }
+
+    /// Whether a rendered resource matches; attribute values are read from its JSON.
+    func matches(_ resource: JSONObject) -> Bool {
+        alternatives.contains { conjunction in
+            conjunction.allSatisfy { comparison in
+                let actual = Self.text(resource[comparison.attribute]).lowercased()
+                switch comparison.op {
+                case .eq: return actual == comparison.value
+                case .ne: return actual != comparison.value
+                case .co: return actual.contains(comparison.value)
+                case .sw: return actual.hasPrefix(comparison.value)
+                }
+            }
+        }
+    }
+
+    private static func text(_ value: Any?) -> String {
+        switch value {
+        case let flag as Bool: flag ? "true" : "false"
+        case let string as String: string
+        case nil: ""
+        case let other?: "\(other)"
+        }
+    }
+
+    private enum Token { case word(String), quoted(String) }
+
+    private static func tokenize(_ text: String) throws(ParseError) -> [Token] {
+        var tokens: [Token] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isWhitespace {
+                index = text.index(after: index)
+            } else if character == "\"" {
+                var value = ""
+                index = text.index(after: index)
+                var closed = false
+                while index < text.endIndex {
+                    let next = text[index]
+                    index = text.index(after: index)
+                    if next == "\\", index < text.endIndex {
+                        value.append(text[index])
+                        index = text.index(after: index)
+                    } else if next == "\"" {
+                        closed = true
+                        break
+                    } else {
+                        value.append(next)
+                    }
+                }
+                guard closed else { throw .malformed }
+                tokens.append(.quoted(value))
+            } else if character == "(" || character == ")" || character == "[" || character == "]" {
+                throw .unsupportedOperator(String(character))
+            } else {
+                var word = ""
+                while index < text.endIndex, !text[index].isWhitespace, text[index] != "\"" {
+                    word.append(text[index])
+                    index = text.index(after: index)
+                }
+                tokens.append(.word(word))
+            }
+        }
+        return tokens
+    }
+}
