@@ -1,0 +1,40 @@
+/// One pacer per API family plus the optional global cap, shared by every copy of the client.
+public struct RequestPacing: Sendable {
+    public let configuration: PacingConfiguration
+    public let clock: any PacingClock
+    private let pacers: [APIFamily: Pacer]
+    private let global: Pacer?
+
+    public init(configuration: PacingConfiguration, clock: any PacingClock = SystemPacingClock()) {
+        self.configuration = configuration
+        self.clock = clock
+        var pacers: [APIFamily: Pacer] = [:]
+        if configuration.isEnabled {
+            for family in APIFamily.allCases {
+                pacers[family] = Pacer(settings: configuration.settings(for: family))
+            }
+        }
+        self.pacers = pacers
+        self.global = configuration.globalRequestsPerSecond.map { Pacer(settings: .fixed(rate: $0)) }
+    }
+
+    /// The pacer of `family`, or nil when pacing is off.
+    public func pacer(for family: APIFamily) -> Pacer? { pacers[family] }
+
+    /// Waits for the next slot of `family` (and of the global cap) and returns the time it was given.
+    public func waitForSlot(_ family: APIFamily) async -> Double {
+        var slot = clock.now()
+        if let pacer = pacers[family] { slot = await pacer.reserve(now: slot) }
+        if let global { slot = await global.reserve(now: slot) }
+        await clock.sleep(until: slot)
+        return max(slot, clock.now())
+    }
+
+    func recordSuccess(_ family: APIFamily) async {
+        await pacers[family]?.recordSuccess()
+    }
+
+    func recordThrottle(_ family: APIFamily, sentAt: Double, retryAfterSeconds: Double?) async {
+        await pacers[family]?.recordThrottle(sentAt: sentAt, now: clock.now(), retryAfterSeconds: retryAfterSeconds)
+    }
+}
