@@ -27,6 +27,9 @@ public struct SandboxConfiguration: Sendable, Hashable {
     public var statementMilliseconds: Int = 50
     /// Load state from this JSON file at start (if it exists) and save it on stop.
     public var stateFile: String? = nil
+    /// More account groups, besides `workshop-users`, that exist at start and are assigned to the
+    /// workspace: a workshop whose organizer already made its groups at the account level.
+    public var accountGroups: [String] = []
 
     public init() {}
 

@@ -1,6 +1,67 @@
-/// `rollcall demo`: placeholder until its issue lands; replace the body of `run`.
+import Foundation
+import RollcallKit
+import WorkspaceSandbox
+
+/// `rollcall demo`: the whole job on a fresh machine with nothing configured. Starts a sandbox
+/// workspace in-process, imports the template roster into it, then imports again to show that a
+/// second run has nothing left to change.
+///
+/// The template's groups are seeded as account groups in the sandbox's account, as an organizer
+/// would have made them: Unity Catalog grants only reach account groups.
 enum DemoCommand {
     static func run(console: Console) async -> ExitStatus {
-        NotAvailable.report("demo", console: console)
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rollcall-demo-\(ProcessInfo.processInfo.processIdentifier)")
+        let rosterPath = directory.appendingPathComponent("roster.csv").path
+        let workshopPath = directory.appendingPathComponent("workshop.json").path
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try Data(RollcallTemplates.roster.utf8).write(to: URL(fileURLWithPath: rosterPath))
+            try Data(RollcallTemplates.workshop.utf8).write(to: URL(fileURLWithPath: workshopPath))
+        } catch {
+            console.err("rollcall demo: cannot write the demo files in \(directory.path): \(error.localizedDescription)\n")
+            return .invalidInput
+        }
+
+        var configuration = SandboxConfiguration()
+        configuration.accountGroups = (try? RosterLoader.roster(path: rosterPath))?.groups ?? []
+        let sandbox = Sandbox(configuration: configuration)
+        let url: URL
+        do {
+            url = try sandbox.start()
+        } catch {
+            console.err("rollcall demo: cannot start the sandbox: \(error)\n")
+            return .unreachable
+        }
+        defer { sandbox.stop() }
+        console.out("""
+            Sandbox workspace at \(url.absoluteString) (account groups: \(configuration.accountGroups.joined(separator: ", ")))
+            Roster: \(rosterPath)
+
+            == First import
+            """ + "\n")
+
+        var options = ImportOptions(roster: rosterPath)
+        options.workshop = workshopPath
+        options.connection.host = url.absoluteString
+        let environment = ["DATABRICKS_TOKEN": configuration.token]
+        options.results = directory.appendingPathComponent("results-first.csv").path
+        let first = await ImportCommand.run(
+            options, console: console, environment: environment, workingDirectory: directory.path)
+        guard first == .success else { return first }
+        let before = sandbox.stats()
+
+        console.out("\n== Second import of the same roster\n")
+        options.results = directory.appendingPathComponent("results-second.csv").path
+        let second = await ImportCommand.run(
+            options, console: console, environment: environment, workingDirectory: directory.path)
+        let after = sandbox.stats()
+        let changes = after.mutations - before.mutations
+        let statements = after.count("POST /api/2.0/sql/statements") - before.count("POST /api/2.0/sql/statements")
+        console.out(
+            "\nSecond import: \(changes) state-changing request\(changes == 1 ? "" : "s"), "
+                + "\(after.total - before.total) requests in all (\(statements) of them SHOW GRANTS statements, "
+                + "which are POSTs that only read).\n")
+        return second
     }
 }

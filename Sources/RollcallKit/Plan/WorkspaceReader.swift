@@ -10,8 +10,8 @@ public protocol WorkspaceReader: Sendable {
     func listAllUsers() async throws -> [String: String]
     /// The page size `listAllUsers` uses, so the reader can count its requests.
     var userPageSize: Int { get }
-    /// A group by displayName with members and entitlements, or nil when it does not exist.
-    func findGroup(named name: String) async throws -> GroupState?
+    /// The groups among `names` that exist, with members and entitlements, keyed by displayName.
+    func findGroups(named names: [String]) async throws -> [String: GroupState]
     /// The Permissions API id of a named object, or nil when it does not exist.
     func resolve(_ resource: ResourceRef) async throws -> String?
     /// Highest level per group name on an object (direct or inherited).
@@ -27,6 +27,8 @@ public protocol WorkspaceReader: Sendable {
 public struct SnapshotReader: Sendable {
     /// SCIM filters joined with `or` carry at most this many userNames (issue 4).
     public static let namesPerFilter = 50
+    /// The built-in group every workspace user belongs to; the lockdown applies to it.
+    static let usersGroup = "users"
 
     public let reader: any WorkspaceReader
 
@@ -39,14 +41,7 @@ public struct SnapshotReader: Sendable {
     public func snapshot(for desired: DesiredState) async throws -> WorkspaceSnapshot {
         let reader = self.reader
         async let users = readUsers(desired.emails)
-        async let groups = withThrowingTaskGroup(of: (String, GroupState?).self) { group in
-            for name in desired.groups.map(\.name) + ["users"] {
-                group.addTask { (name, try await reader.findGroup(named: name)) }
-            }
-            var found: [String: GroupState?] = [:]
-            for try await (name, state) in group { found[name] = state }
-            return found
-        }
+        async let groups = reader.findGroups(named: desired.groups.map(\.name) + [Self.usersGroup])
         async let resources = withTaskGroup(of: (ResourceRef, ResourceState).self) { group in
             for resource in desired.resources {
                 group.addTask { (resource, await Self.read(resource, with: reader)) }
@@ -60,9 +55,9 @@ public struct SnapshotReader: Sendable {
         snapshot.userIDs = try await users
         let allGroups = try await groups
         for group in desired.groups {
-            if let state = allGroups[group.name] ?? nil { snapshot.groups[group.name] = state }
+            if let state = allGroups[group.name] { snapshot.groups[group.name] = state }
         }
-        snapshot.usersGroup = allGroups["users"] ?? nil
+        snapshot.usersGroup = allGroups[Self.usersGroup]
         snapshot.resources = await resources
         snapshot.grants = await readGrants(desired, warehouseID: snapshot.warehouseID(in: desired))
         return snapshot

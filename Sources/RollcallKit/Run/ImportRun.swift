@@ -175,10 +175,6 @@ public actor ImportRun {
     }
 
     private func recordGrant(_ addition: GrantAddition, _ result: Result<Void, ActionFailure>) {
-        var result = result
-        if case .failure(let failure) = result, isWorkspaceLocal(addition.group) {
-            result = .failure(ActionFailure(message: failure.message + ". " + LocalGroupAdvice.fix(group: addition.group)))
-        }
         ledger.grants[RunLedger.GrantKey(securable: addition.securable, group: addition.group)] = result
         finishedOne()
     }
@@ -191,11 +187,6 @@ public actor ImportRun {
 
     private func groupID(_ name: String) -> String? {
         plan.snapshot.groups[name]?.id ?? ledger.createdGroups[name]
-    }
-
-    private func isWorkspaceLocal(_ group: String) -> Bool {
-        if let existing = plan.snapshot.groups[group] { return !existing.isAccountGroup }
-        return ledger.createdGroups[group] != nil
     }
 
     private static func attempt<T>(_ body: () async throws -> T) async -> Result<T, ActionFailure> {

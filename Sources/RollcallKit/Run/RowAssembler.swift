@@ -132,6 +132,9 @@ struct RowAssembler {
                 }
             }
 
+            if grantOutcomes.contains(.failed), isWorkspaceLocal(groupName) {
+                errors.append(LocalGroupAdvice.fix(group: groupName))
+            }
             if let failure = ledger.entitlementFailures[groupName] {
                 appendOnce("entitlements of group '\(groupName)': \(failure)", to: &errors)
             }
@@ -143,6 +146,12 @@ struct RowAssembler {
                 participant: participant, userID: userID, user: user, membership: membership, access: access,
                 grants: AccessOutcome.combined(grantOutcomes), errors: errors)
         }
+    }
+
+    /// Unity Catalog rejects workspace-local groups; the fix is worth saying on the row.
+    private func isWorkspaceLocal(_ group: String) -> Bool {
+        if let existing = plan.snapshot.groups[group] { return !existing.isAccountGroup }
+        return ledger.createdGroups[group] != nil
     }
 
     private func appendOnce(_ message: String, to errors: inout [String]) {

@@ -39,6 +39,14 @@ public enum SeedState {
             adminMembers.append(servicePrincipalID)
             assignments[servicePrincipalID] = ["ADMIN"]
         }
+        var nextID: Int64 = 1_000_000_000_000_100
+        var extraGroups: [GroupRecord] = []
+        for name in configuration.accountGroups where name != "workshop-users" && name != "users" && name != "admins" {
+            let id = String(nextID)
+            nextID += 1
+            extraGroups.append(GroupRecord(id: id, displayName: name, origin: .account, members: [], entitlements: []))
+            assignments[id] = ["USER"]
+        }
         let groups = [
             GroupRecord(id: usersGroupID, displayName: "users", origin: .workspace, members: [],
                         entitlements: usersEntitlements),
@@ -47,10 +55,10 @@ public enum SeedState {
                                        "databricks-sql-access", "workspace-access"]),
             GroupRecord(id: workshopUsersGroupID, displayName: "workshop-users", origin: .account, members: [],
                         entitlements: []),
-        ]
+        ] + extraGroups
         let owner = PrincipalRef(kind: .user, name: adminUserName)
         return WorkspaceState(
-            nextID: 1_000_000_000_000_100,
+            nextID: nextID,
             adminUserID: adminUserID,
             users: [admin],
             groups: groups,
