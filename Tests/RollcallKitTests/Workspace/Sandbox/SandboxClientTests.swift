@@ -221,4 +221,26 @@ struct SandboxClientTests {
         try await client.removeMembers(groupID: group.id, memberIDs: Array(members.prefix(2)))
         #expect(try await client.findGroup(displayName: "cohort-b")?.memberIDs == [members[2]])
     }
+
+    @Test func pollsAStatementThatOutlivesTheWait() async throws {
+        let harness = try SandboxHarness { $0.statementMilliseconds = 1200 }
+        let statement = try GrantStatements.grant(
+            ["USE CONNECTION"], on: .connection, name: "neo4j_mcp", to: "workshop-users")
+        _ = try await harness.client.executeStatement(
+            warehouseID: "a1b2c3d4e5f60718", statement: statement, waitTimeoutSeconds: 0)
+        #expect(harness.sandbox.stats().count("GET /api/2.0/sql/statements/{statement_id}") >= 1)
+        let held = try await harness.client.showGrants(warehouseID: "a1b2c3d4e5f60718", on: .connection, name: "neo4j_mcp")
+        #expect(held["workshop-users"] == ["USE CONNECTION"])
+    }
+
+    @Test func aConflictIsReadBackThroughStaleReads() async throws {
+        let harness = try SandboxHarness { $0.staleReadsMilliseconds = 800 }
+        let client = harness.client
+        let first = try await client.createUser(userName: "stale@example.com", displayName: nil)
+        let second = try await client.createUser(userName: "stale@example.com", displayName: nil)
+        guard case .alreadyExisted(let existing) = second else { Issue.record("\(second)"); return }
+        #expect(existing.id == first.value.id)
+        // The first read-back came too soon after the write and missed the user; a later one found it.
+        #expect(harness.sandbox.stats().count("GET /api/2.0/preview/scim/v2/Users") >= 2)
+    }
 }
