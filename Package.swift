@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "RollcallCLI", dependencies: ["RollcallKit", "WorkspaceSandbox"]),
         // Thin executable: hands the process arguments to RollcallCLI and exits with its code.
         .executableTarget(name: "rollcall", dependencies: ["RollcallCLI"]),
-        .testTarget(name: "RollcallKitTests", dependencies: ["RollcallKit"]),
+        .testTarget(name: "RollcallKitTests", dependencies: ["RollcallKit", "WorkspaceSandbox"]),
         .testTarget(name: "WorkspaceSandboxTests", dependencies: ["WorkspaceSandbox"]),
         .testTarget(name: "RollcallCLITests", dependencies: ["RollcallCLI"]),
         // Runs the built `rollcall` binary against a sandbox on an ephemeral loopback port.

@@ -67,7 +67,7 @@ struct PacerTests {
         let clock = ManualClock(now: 0)
         let pacing = RequestPacing(configuration: .init(globalRequestsPerSecond: 2, isEnabled: false), clock: clock)
         var sent: [Double] = []
-        for family in [APIFamily.scimReads, .lookups, .sqlStatements] {
+        for family in [RequestFamily.scimReads, .lookups, .sqlStatements] {
             sent.append(await pacing.waitForSlot(family))
         }
         #expect(sent == [0, 0.5, 1.0])

@@ -8,20 +8,20 @@ struct WorkspaceRequest: Sendable {
     var path: String
     var query: [(name: String, value: String)] = []
     var body: Data? = nil
-    var family: APIFamily
+    var family: RequestFamily
 
     /// Path and encoded query, as the server sees it (and as messages show it).
     var pathAndQuery: String {
         query.isEmpty ? path : path + "?" + URLEncoding.query(query)
     }
 
-    static func get(_ path: String, query: [(name: String, value: String)] = [], family: APIFamily) -> Self {
+    static func get(_ path: String, query: [(name: String, value: String)] = [], family: RequestFamily) -> Self {
         WorkspaceRequest(method: .get, path: path, query: query, family: family)
     }
 
     /// A request with a JSON body.
     static func json(
-        _ method: HTTPMethod, _ path: String, body: some Encodable, family: APIFamily
+        _ method: HTTPMethod, _ path: String, body: some Encodable, family: RequestFamily
     ) throws(WorkspaceError) -> Self {
         do {
             let data = try JSONEncoder().encode(body)

@@ -10,7 +10,7 @@ public struct PacingConfiguration: Sendable, Hashable {
     /// Share of the published rate to start at.
     public var startFactor: Double
     /// Overrides of the published rate per family (requests per second).
-    public var publishedRates: [APIFamily: Double]
+    public var publishedRates: [RequestFamily: Double]
     /// Global cap across all families (`--rate-limit RPS`); nil means none.
     public var globalRequestsPerSecond: Double?
     /// Requests a family may send back to back after an idle spell.
@@ -19,7 +19,7 @@ public struct PacingConfiguration: Sendable, Hashable {
     public var isEnabled: Bool
 
     public init(
-        startFactor: Double = 0.9, publishedRates: [APIFamily: Double] = [:], globalRequestsPerSecond: Double? = nil,
+        startFactor: Double = 0.9, publishedRates: [RequestFamily: Double] = [:], globalRequestsPerSecond: Double? = nil,
         burst: Int = 2, isEnabled: Bool = true
     ) {
         self.startFactor = startFactor
@@ -33,7 +33,7 @@ public struct PacingConfiguration: Sendable, Hashable {
     public static let unpaced = PacingConfiguration(isEnabled: false)
 
     /// The pacer settings of one family.
-    public func settings(for family: APIFamily) -> Pacer.Settings {
+    public func settings(for family: RequestFamily) -> Pacer.Settings {
         let published = publishedRates[family] ?? family.publishedRequestsPerSecond
         return Pacer.Settings(
             startRate: published * startFactor, ceilingRate: published, floorRate: 0.5, burst: burst,

@@ -2,15 +2,15 @@
 public struct RequestPacing: Sendable {
     public let configuration: PacingConfiguration
     public let clock: any PacingClock
-    private let pacers: [APIFamily: Pacer]
+    private let pacers: [RequestFamily: Pacer]
     private let global: Pacer?
 
     public init(configuration: PacingConfiguration, clock: any PacingClock = SystemPacingClock()) {
         self.configuration = configuration
         self.clock = clock
-        var pacers: [APIFamily: Pacer] = [:]
+        var pacers: [RequestFamily: Pacer] = [:]
         if configuration.isEnabled {
-            for family in APIFamily.allCases {
+            for family in RequestFamily.allCases {
                 pacers[family] = Pacer(settings: configuration.settings(for: family))
             }
         }
@@ -19,10 +19,10 @@ public struct RequestPacing: Sendable {
     }
 
     /// The pacer of `family`, or nil when pacing is off.
-    public func pacer(for family: APIFamily) -> Pacer? { pacers[family] }
+    public func pacer(for family: RequestFamily) -> Pacer? { pacers[family] }
 
     /// Waits for the next slot of `family` (and of the global cap) and returns the time it was given.
-    public func waitForSlot(_ family: APIFamily) async -> Double {
+    public func waitForSlot(_ family: RequestFamily) async -> Double {
         var slot = clock.now()
         if let pacer = pacers[family] { slot = await pacer.reserve(now: slot) }
         if let global { slot = await global.reserve(now: slot) }
@@ -30,11 +30,11 @@ public struct RequestPacing: Sendable {
         return max(slot, clock.now())
     }
 
-    func recordSuccess(_ family: APIFamily) async {
+    func recordSuccess(_ family: RequestFamily) async {
         await pacers[family]?.recordSuccess()
     }
 
-    func recordThrottle(_ family: APIFamily, sentAt: Double, retryAfterSeconds: Double?) async {
+    func recordThrottle(_ family: RequestFamily, sentAt: Double, retryAfterSeconds: Double?) async {
         await pacers[family]?.recordThrottle(sentAt: sentAt, now: clock.now(), retryAfterSeconds: retryAfterSeconds)
     }
 }

@@ -1,22 +1,27 @@
 /// Running SQL (GRANT, REVOKE, SHOW GRANTS) through the Statement Execution API.
 extension WorkspaceClient {
-    /// How long the first request waits on the server before answering with a RUNNING statement.
-    static let statementWaitTimeout = "30s"
+    /// `wait_timeout` as Databricks accepts it: `0s`, or `5s` to `50s`.
+    static func waitTimeout(seconds: Int) -> String {
+        seconds <= 0 ? "0s" : "\(min(max(seconds, 5), 50))s"
+    }
 
     /// Runs `statement` on `warehouseID` and waits for its outcome.
     ///
-    /// The POST waits up to 30 s on the server; a statement still PENDING or RUNNING is then polled
+    /// The POST waits up to `waitTimeoutSeconds` (default 30) on the server; Databricks accepts 0
+    /// (answer at once) or 5 to 50, so other values are moved into that range. A statement still
+    /// PENDING or RUNNING is then polled
     /// (`GET /api/2.0/sql/statements/{id}`) 0.5 s, 1 s, 2 s, then every 5 s apart until it reaches
     /// a terminal state or `pollBudgetSeconds` pass.
     /// - Throws: ``WorkspaceError/statementFailed(_:)`` with the warehouse's own error when the
     ///   statement ends FAILED, CANCELED or CLOSED (SQL errors arrive as HTTP 200 with state FAILED).
-    public func executeStatement(warehouseID: String, statement: String, pollBudgetSeconds: Double = 600)
-        async throws(WorkspaceError) -> StatementResult
+    public func executeStatement(
+        warehouseID: String, statement: String, waitTimeoutSeconds: Int = 30, pollBudgetSeconds: Double = 600
+    ) async throws(WorkspaceError) -> StatementResult
     {
         let request = try WorkspaceRequest.json(
             .post, "/api/2.0/sql/statements",
             body: StatementWire.Request(
-                warehouse_id: warehouseID, statement: statement, wait_timeout: Self.statementWaitTimeout),
+                warehouse_id: warehouseID, statement: statement, wait_timeout: Self.waitTimeout(seconds: waitTimeoutSeconds)),
             family: .sqlStatements)
         var response = try await decode(StatementWire.Response.self, from: request)
         let clock = pacing.clock

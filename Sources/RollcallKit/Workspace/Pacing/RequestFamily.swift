@@ -1,5 +1,6 @@
 /// Groups of Databricks endpoints that share one server-side rate limit, so each gets its own pacer.
-public enum APIFamily: String, CaseIterable, Sendable, Hashable {
+/// (Named apart from the sandbox's `APIFamily`, so a file importing both modules needs no qualification.)
+public enum RequestFamily: String, CaseIterable, Sendable, Hashable {
     case scimReads
     case scimWrites
     case permissionsReads
