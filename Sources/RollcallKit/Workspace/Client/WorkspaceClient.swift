@@ -79,10 +79,11 @@ public struct WorkspaceClient: Sendable {
         }
         while true {
             if Task.isCancelled { throw .cancelled(method: request.method, path: redactor.redact(request.path)) }
-            let sentAt = await pacing.waitForSlot(request.family)
+            // Headers first: a pacer slot, once taken, must see exactly one answer reported.
             let http = HTTPRequest(
                 method: request.method, url: url,
                 headers: try await headers(hasBody: request.body != nil), body: request.body)
+            let sentAt = await pacing.waitForSlot(request.family)
             let isRetry = retries > 0
             counters.record { counts in
                 counts.requests += 1
@@ -96,7 +97,7 @@ public struct WorkspaceClient: Sendable {
             case .success(let response):
                 observedWorkspaceID.observe(response.headers)
                 if response.isSuccess {
-                    await pacing.recordSuccess(request.family)
+                    await pacing.recordSuccess(request.family, sentAt: sentAt)
                     return response
                 }
                 let body = APIErrorBody.parse(response.body)
@@ -105,14 +106,17 @@ public struct WorkspaceClient: Sendable {
                     errorCode: body.errorCode, message: body.message,
                     earlierAttemptMayHaveApplied: earlierAttemptMayHaveApplied, redactor: redactor)
                 lastError = .api(failure)
-                guard failure.isRetryable else { throw lastError }
                 retryAfter = RetryAfter.seconds(from: response.headers["Retry-After"])
                 if failure.isThrottle {
                     counters.record { $0.throttles += 1 }
                     await pacing.recordThrottle(request.family, sentAt: sentAt, retryAfterSeconds: retryAfter)
+                } else {
+                    await pacing.recordOtherAnswer(request.family)
                 }
+                guard failure.isRetryable else { throw lastError }
             case .failure(let failure):
                 counters.record { $0.transportFailures += 1 }
+                await pacing.recordOtherAnswer(request.family)
                 lastError = .transport(
                     method: request.method, path: redactor.redact(request.path), host: host.name, failure: failure)
                 guard failure.isRetryable else { throw lastError }

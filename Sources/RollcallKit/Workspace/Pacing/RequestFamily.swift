@@ -12,24 +12,22 @@ public enum RequestFamily: String, CaseIterable, Sendable, Hashable {
     case accountSCIMWrites
     case accountSCIMPatches
 
-    /// The server's limit in requests per second.
+    /// The server's limit in requests per second, where a source gives one.
     ///
     /// Documented figures (databricks-api.md section 6): SCIM GET 255/min, permissions GET 100/s,
-    /// PUT/PATCH 30/s, account SCIM GET 20/s, POST/PUT/DELETE 5/s, PATCH 2/s. Databricks publishes
-    /// none for SCIM writes, SQL statements, lookups or UC REST; those use the sandbox's realistic
-    /// figures (10, 10, 20, 30 per second).
-    public var publishedRequestsPerSecond: Double {
+    /// PUT/PATCH 30/s, account SCIM GET 20/s; account SCIM POST/PUT/DELETE 5/s and PATCH 2/s come
+    /// from a low-confidence table but are kept: those calls are few, so pacing them costs little.
+    /// Databricks publishes none for SCIM writes, SQL statements, lookups or UC REST: nil, and
+    /// their pacers learn the rate from the server's first throttle instead.
+    public var documentedRequestsPerSecond: Double? {
         switch self {
         case .scimReads: 255.0 / 60.0
-        case .scimWrites: 10
         case .permissionsReads: 100
         case .permissionsWrites: 30
-        case .sqlStatements: 10
-        case .lookups: 20
-        case .unityCatalog: 30
         case .accountSCIMReads: 20
         case .accountSCIMWrites: 5
         case .accountSCIMPatches: 2
+        case .scimWrites, .sqlStatements, .lookups, .unityCatalog: nil
         }
     }
 }

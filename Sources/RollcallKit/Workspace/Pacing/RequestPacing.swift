@@ -24,14 +24,36 @@ public struct RequestPacing: Sendable {
     /// Waits for the next slot of `family` (and of the global cap) and returns the time it was given.
     public func waitForSlot(_ family: RequestFamily) async -> Double {
         var slot = clock.now()
-        if let pacer = pacers[family] { slot = await pacer.reserve(now: slot) }
-        if let global { slot = await global.reserve(now: slot) }
+        if let pacer = pacers[family] {
+            // A learning pacer sends in rounds, and holds senders after its first throttle until
+            // it has settled a rate.
+            reserving: while true {
+                switch await pacer.reserve(now: slot) {
+                case .send(let at):
+                    slot = at
+                    break reserving
+                case .askAgain(let later):
+                    await clock.sleep(until: later)
+                    slot = max(later, clock.now())
+                case .afterRound:
+                    await pacer.waitForRound()
+                    slot = clock.now()
+                }
+            }
+        }
+        // The global cap is a fixed pacer: it never learns, so it always gives a slot.
+        if let global, case .send(let at) = await global.reserve(now: slot) { slot = at }
         await clock.sleep(until: slot)
         return max(slot, clock.now())
     }
 
-    func recordSuccess(_ family: RequestFamily) async {
-        await pacers[family]?.recordSuccess()
+    func recordSuccess(_ family: RequestFamily, sentAt: Double) async {
+        await pacers[family]?.recordSuccess(sentAt: sentAt)
+    }
+
+    /// Every request that got a slot reports exactly one answer: success, throttle or this.
+    func recordOtherAnswer(_ family: RequestFamily) async {
+        await pacers[family]?.recordOtherAnswer()
     }
 
     func recordThrottle(_ family: RequestFamily, sentAt: Double, retryAfterSeconds: Double?) async {

@@ -38,7 +38,7 @@ struct SandboxClientTests {
 
         harness.sandbox.resetStats()
         let wanted = (0..<60).map { "PERSON\($0)@example.com" } + (0..<40).map { "absent\($0)@example.com" }
-        let found = try await client.findUsers(userNames: wanted)
+        let found: [String: SCIMUser] = try await client.findUsers(userNames: wanted)
         #expect(found.count == 60)
         #expect(found["person7@example.com"]?.id == ids["person7@example.com"])
         #expect(harness.sandbox.stats().total == 2)  // 100 names, 50 per request
@@ -53,7 +53,7 @@ struct SandboxClientTests {
         let id = try #require(ids["person0@example.com"])
         #expect(try await client.deleteUser(id: id) == .removed)
         #expect(try await client.deleteUser(id: id) == .alreadyAbsent)
-        #expect(try await client.findUsers(userNames: ["person0@example.com"]).isEmpty)
+        #expect((try await client.findUsers(userNames: ["person0@example.com"]) as [String: SCIMUser]).isEmpty)
     }
 
     @Test func managesGroupsMembersAndEntitlements() async throws {
