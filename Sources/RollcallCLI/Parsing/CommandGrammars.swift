@@ -20,8 +20,10 @@ enum SharedOptions {
         OptionSpec("--json", "Print a machine-readable report on stdout.") { $0[keyPath: keyPath] = true }
     }
 
-    static func concurrency<O>(_ keyPath: any WritableKeyPath<O, Int> & Sendable) -> OptionSpec<O> {
-        OptionSpec("--concurrency", "N", "Requests in flight at once (default 16).") {
+    static func concurrency<O>(_ keyPath: any WritableKeyPath<O, Int> & Sendable, default value: Int = 16)
+        -> OptionSpec<O>
+    {
+        OptionSpec("--concurrency", "N", "Requests in flight at once (default \(value)).") {
             options, value throws(UsageError) in
             options[keyPath: keyPath] = try ValueParser.integer(value, option: "--concurrency", in: 1...256)
         }
@@ -100,7 +102,7 @@ enum ImportGrammar {
         positionals: ["ROSTER"],
         options: [
             SharedOptions.workshop(\.workshop), SharedOptions.results(\.results), SharedOptions.dryRun(\.dryRun),
-            SharedOptions.concurrency(\.concurrency),
+            SharedOptions.concurrency(\.concurrency, default: ImportOptions.defaultConcurrency),
             OptionSpec("--rate-limit", "RPS", "Cap requests per second across all workers.") {
                 options, value throws(UsageError) in
                 options.rateLimit = try ValueParser.positive(value, option: "--rate-limit")

@@ -3,11 +3,11 @@
 public struct ImportWorkflow: Sendable {
     public struct Options: Sendable {
         public var dryRun = false
-        public var concurrency = 16
+        public var concurrency = 32
         /// nil: no results file (dry runs never write one).
         public var resultsPath: String?
 
-        public init(dryRun: Bool = false, concurrency: Int = 16, resultsPath: String? = nil) {
+        public init(dryRun: Bool = false, concurrency: Int = 32, resultsPath: String? = nil) {
             self.dryRun = dryRun
             self.concurrency = concurrency
             self.resultsPath = resultsPath
