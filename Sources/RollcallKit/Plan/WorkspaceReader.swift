@@ -64,7 +64,8 @@ public struct SnapshotReader: Sendable {
     }
 
     /// Filters cost one request per 50 names; a listing costs one per page plus the count.
-    private func readUsers(_ emails: [String]) async throws -> [String: String] {
+    /// Shared with the offboard snapshot, which finds roster users the same way.
+    func readUsers(_ emails: [String]) async throws -> [String: String] {
         guard !emails.isEmpty else { return [:] }
         let filterRequests = (emails.count + Self.namesPerFilter - 1) / Self.namesPerFilter
         if filterRequests > 1 {

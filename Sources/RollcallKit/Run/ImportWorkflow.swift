@@ -42,6 +42,7 @@ public struct ImportWorkflow: Sendable {
         let ticker = checkpoints?.start { await run.currentRows() }
         let rows = await run.execute()
         ticker?.cancel()
+        await ticker?.value  // a tick in progress must not land after the final write
         let writeError = checkpoints?.write(rows)
         return ImportReport(
             plan: plan, rows: rows,

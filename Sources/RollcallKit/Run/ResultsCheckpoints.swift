@@ -12,8 +12,13 @@ public struct ResultsCheckpoints: Sendable {
     /// Writes now; a failure to write is returned so the caller can report it once.
     @discardableResult
     public func write(_ rows: [RowResult]) -> AtomicWriteError? {
+        write(bytes: ResultsCSV.render(rows))
+    }
+
+    @discardableResult
+    public func write(bytes: [UInt8]) -> AtomicWriteError? {
         do {
-            try AtomicFileWriter.write(ResultsCSV.render(rows), to: path)
+            try AtomicFileWriter.write(bytes, to: path)
             return nil
         } catch {
             return error
@@ -22,11 +27,19 @@ public struct ResultsCheckpoints: Sendable {
 
     /// Rewrites the file every `interval` until the returned task is cancelled.
     public func start(rows: @escaping @Sendable () async -> [RowResult]) -> Task<Void, Never> {
+        start(bytes: { ResultsCSV.render(await rows()) })
+    }
+
+    /// Rewrites the file with `bytes()` every `interval` until the task is cancelled. Await the
+    /// cancelled task before the final write: a tick still writing would otherwise land after it.
+    public func start(bytes: @escaping @Sendable () async -> [UInt8]) -> Task<Void, Never> {
         Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
                 if Task.isCancelled { break }
-                write(await rows())
+                let current = await bytes()
+                if Task.isCancelled { break }
+                write(bytes: current)
             }
         }
     }
