@@ -14,6 +14,12 @@ enum ImportCommand {
             let input = RosterInput.load(
                 roster: options.roster, workshop: options.workshop, delimiter: options.delimiter, console: console)
         else { return .invalidInput }
+        var retry: RetrySelection?
+        switch RetryFailedInput.select(options.retryFailed, roster: input.roster, rosterPath: options.roster, console: console) {
+        case .wholeRoster: break
+        case .retry(let selection): retry = selection
+        case .stop(let status): return status
+        }
         guard
             let connection = await WorkspaceConnection.open(
                 options.connection, concurrency: options.concurrency, rateLimit: options.rateLimit, console: console,
@@ -21,13 +27,21 @@ enum ImportCommand {
         else { return .unreachable }
         defer { connection.client.close() }
 
-        let desired = DesiredState(roster: input.roster, config: input.workshop)
+        let desired = DesiredState(roster: retry?.retried ?? input.roster, config: input.workshop)
         let resultsPath = options.dryRun ? nil : (options.results ?? ResultsLocation.defaultPath(forRoster: options.roster))
         var workflow = ImportWorkflow(
             desired: desired, reader: connection.client,
             writer: ClientWorkspaceWriter(client: connection.client, warehouseID: nil, grantsVia: input.workshop.unityCatalog.grantsVia,
                                           warehouseName: input.workshop.warehouse?.name),
             options: .init(dryRun: options.dryRun, concurrency: options.concurrency, resultsPath: resultsPath))
+        if let retry { workflow.options.render = retry.render }
+
+        let interrupt = InterruptFlag()
+        let watcher = SignalWatcher(onFirst: { _ in
+            interrupt.raise()
+            console.err("\ninterrupted: finishing requests in flight, then writing results (Ctrl-C again to quit now)\n")
+        })
+        defer { watcher.cancel() }  // before the reads, so Ctrl-C while planning also exits 130
 
         let plan: Plan
         do {
@@ -51,12 +65,6 @@ enum ImportCommand {
             console.err(text + "\n")
         }
 
-        let interrupt = InterruptFlag()
-        let watcher = SignalWatcher(onFirst: { _ in
-            interrupt.raise()
-            console.err("\ninterrupted: finishing requests in flight, then writing results (Ctrl-C again to quit now)\n")
-        })
-        defer { watcher.cancel() }
         let progress = ProgressReporter(
             console: console, counters: connection.client.counters, enabled: options.verbosity != .quiet && !options.json)
         let report = await workflow.execute(plan, interrupt: interrupt, onProgress: { progress.update($0) })

@@ -6,6 +6,8 @@ public struct ImportWorkflow: Sendable {
         public var concurrency = 16
         /// nil: no results file (dry runs never write one).
         public var resultsPath: String?
+        /// How rows become the results file; `--retry-failed` merges them into the earlier file's rows.
+        public var render: @Sendable ([RowResult]) -> [UInt8] = ResultsCSV.render
 
         public init(dryRun: Bool = false, concurrency: Int = 16, resultsPath: String? = nil) {
             self.dryRun = dryRun
@@ -38,12 +40,13 @@ public struct ImportWorkflow: Sendable {
     ) async -> ImportReport {
         let run = ImportRun(plan: plan, writer: writer, width: options.concurrency, interrupt: interrupt, onProgress: onProgress)
         let checkpoints = options.resultsPath.map { ResultsCheckpoints(path: $0) }
-        if let checkpoints { checkpoints.write(await run.currentRows()) }
-        let ticker = checkpoints?.start { await run.currentRows() }
+        let render = options.render
+        checkpoints?.write(bytes: render(await run.currentRows()))
+        let ticker = checkpoints?.start { render(await run.currentRows()) }
         let rows = await run.execute()
         ticker?.cancel()
         await ticker?.value  // a tick in progress must not land after the final write
-        let writeError = checkpoints?.write(rows)
+        let writeError = checkpoints?.write(bytes: render(rows))
         return ImportReport(
             plan: plan, rows: rows,
             summary: RunSummary(rows: rows, resultsPath: options.resultsPath, interrupted: interrupt.isRaised),
