@@ -282,4 +282,45 @@ import WorkspaceSandbox
         #expect(!run.result.stderr.contains(wrong) && !run.result.stdout.contains(wrong))
         #expect(fixture.sandbox.stats().mutations == 0)
     }
+
+    @Test func aMissingResourceFailsTheRowsThatNeedItAndTheRestOfTheRunGoesOn() async throws {
+        let fixture = try SandboxFixture()
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let workshop = """
+            { "cluster": { "name": "No Such Cluster", "defaultLevel": "CAN_ATTACH_TO" } }
+            """
+        let run = try Self.runImport(
+            fixture, in: directory, roster: Self.roster(count: 4, teamB: 0), workshop: workshop, extra: ["--json"])
+        #expect(run.result.exitCode == 1)
+        #expect(run.result.stderr.contains("cluster 'No Such Cluster' was not found in the workspace"))
+        let rows = Self.rows(run.results)
+        #expect(rows.count == 4)
+        #expect(rows.allSatisfy {
+            $0[5] == "created" && $0[6] == "added" && $0[7] == "failed" && $0[8] == "granted" && $0[12] == "failed"
+                && $0[13].contains("No Such Cluster")
+        })
+        // --json: the summary as one JSON object on stdout.
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.result.stdout.utf8)) as? [String: Any])
+        #expect(summary["rows"] as? Int == 4)
+        #expect(summary["rows_failed"] as? Int == 4)
+        #expect(summary["users_created"] as? Int == 4)
+        #expect(summary["throttled"] as? Int == 0)
+        #expect((summary["results"] as? String)?.hasSuffix(run.resultsName) == true)
+    }
+
+    @Test func progressGoesToStderrAsPlainLinesWhenNotOnATerminal() async throws {
+        let fixture = try SandboxFixture()
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let run = try Self.runImport(fixture, in: directory, roster: Self.roster(count: 6, teamB: 0))
+        #expect(run.result.exitCode == 0)
+        #expect(run.result.stderrLines.contains { $0.hasPrefix("done ") && $0.contains("retries 0") })
+        #expect(!run.result.stderr.contains("\u{1B}["))
+        #expect(run.result.stdout.contains("rows         6 ok, 0 failed of 6"))
+        let quiet = try Self.runImport(fixture, in: directory, roster: Self.roster(count: 6, teamB: 0), extra: ["--quiet"])
+        #expect(quiet.result.exitCode == 0)
+        #expect(quiet.result.stderr.isEmpty)
+    }
 }
