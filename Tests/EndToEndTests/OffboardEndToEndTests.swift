@@ -6,12 +6,12 @@ import Testing
 @Suite(.serialized) struct OffboardEndToEndTests {
     static let admin = "workshop-admin@example.com"
 
-    @Test func offboardRemovesRosterUsersAndMembershipsButKeepsAdminsOutsidersAndLockdown() throws {
+    @Test func offboardRemovesRosterUsersAndMembershipsButKeepsAdminsOutsidersAndLockdown() async throws {
         let workspace = try SandboxWorkspace { $0.accountGroups = ["team-a"] }
         // A second workspace admin and an outsider in a roster group, both arranged beforehand.
-        let adminsID = try #require(try workspace.group("admins")).id
-        let otherAdminID = try workspace.createUser("second-admin@example.org")
-        try workspace.addMember(otherAdminID, toGroup: adminsID)
+        let adminsID = try #require(try await workspace.fixture.group("admins")).id
+        let otherAdminID = try await workspace.createUser("second-admin@example.org")
+        try await workspace.addMember(otherAdminID, toGroup: adminsID)
         let roster = workspace.directory
         try roster.write(
             "roster.csv",
@@ -19,9 +19,9 @@ import Testing
                 count: 30, groups: ["workshop-users", "team-a"],
                 extra: ["\(Self.admin),Admin,team-a", "second-admin@example.org,Other Admin,team-a"]))
         #expect(try workspace.run(["import", "roster.csv", "--results", "import.csv", "--quiet"]).exitCode == 0)
-        let outsiderID = try workspace.createUser("outsider@example.org")
-        let teamA = try #require(try workspace.group("team-a"))
-        try workspace.addMember(outsiderID, toGroup: teamA.id)
+        let outsiderID = try await workspace.createUser("outsider@example.org")
+        let teamA = try #require(try await workspace.fixture.group("team-a"))
+        try await workspace.addMember(outsiderID, toGroup: teamA.id)
 
         workspace.sandbox.resetStats()
         let result = try workspace.run(["offboard", "roster.csv", "--results", "offboard.csv"])
@@ -34,16 +34,16 @@ import Testing
         #expect(stats.writes == 32)
         #expect(stats.reads <= 4, "\(stats.byRoute)")
 
-        let users = try workspace.userNames()
+        let users = try await workspace.userNames()
         #expect(users.isDisjoint(with: (0..<30).map { "p\($0)@example.org" }))
         #expect(users.isSuperset(of: [Self.admin, "second-admin@example.org", "outsider@example.org"]))
-        let teamAAfter = try #require(try workspace.group("team-a"))
-        #expect(teamAAfter.memberIDs.contains(outsiderID))
-        #expect(teamAAfter.memberIDs.contains(otherAdminID))
-        #expect(try #require(try workspace.group("workshop-users")).memberIDs.isEmpty)
-        #expect(try #require(try workspace.group("admins")).memberIDs.contains(otherAdminID))
+        let teamAAfter = try #require(try await workspace.fixture.group("team-a"))
+        #expect(teamAAfter.members.contains(outsiderID))
+        #expect(teamAAfter.members.contains(otherAdminID))
+        #expect(try #require(try await workspace.fixture.group("workshop-users")).members.isEmpty)
+        #expect(try #require(try await workspace.fixture.group("admins")).members.contains(otherAdminID))
         // The lockdown stays, and the run says how to undo it without printing the token.
-        let usersGroup = try #require(try workspace.group("users"))
+        let usersGroup = try #require(try await workspace.fixture.group("users"))
         #expect(usersGroup.entitlements.isDisjoint(with: ["allow-cluster-create", "allow-instance-pool-create"]))
         #expect(result.stdout.contains("offboard does not restore it"))
         #expect(result.stdout.contains(
@@ -69,52 +69,52 @@ import Testing
         #expect(second.emails { $0["user"] == "absent" && $0["status"] == "ok" }.count == 30)
     }
 
-    @Test func includeAdminsRemovesOtherAdminsButNeverTheRunningIdentity() throws {
+    @Test func includeAdminsRemovesOtherAdminsButNeverTheRunningIdentity() async throws {
         let workspace = try SandboxWorkspace()
-        let adminsID = try #require(try workspace.group("admins")).id
-        try workspace.addMember(try workspace.createUser("second-admin@example.org"), toGroup: adminsID)
+        let adminsID = try #require(try await workspace.fixture.group("admins")).id
+        try await workspace.addMember(try await workspace.createUser("second-admin@example.org"), toGroup: adminsID)
         try workspace.directory.write(
             "roster.csv", "email,group\r\n\(Self.admin),workshop-users\r\nsecond-admin@example.org,workshop-users\r\n")
         let result = try workspace.run(["offboard", "roster.csv", "--include-admins", "--results", "out.csv"])
         #expect(result.exitCode == 0, "\(result.stderr)")
-        let users = try workspace.userNames()
+        let users = try await workspace.userNames()
         #expect(users.contains(Self.admin))
         #expect(!users.contains("second-admin@example.org"))
         let results = try ResultsFile(path: workspace.path("out.csv"))
         #expect(results.rows.first { $0["email"] == Self.admin }?["error"]?.contains("identity running Rollcall") == true)
     }
 
-    @Test func deleteGroupsRemovesTheGroupsACLEntriesGrantsAndLocalGroups() throws {
+    @Test func deleteGroupsRemovesTheGroupsACLEntriesGrantsAndLocalGroups() async throws {
         let workspace = try SandboxWorkspace { $0.accountGroups = ["team-a"] }
         try workspace.directory.write("roster.csv", makeRoster(count: 6, groups: ["workshop-users", "team-a", "team-local"]))
         // team-local is workspace-local, so its grants fail on import (exit 1); its ACL entries land.
         #expect(try workspace.run(["import", "roster.csv", "--results", "import.csv", "--quiet"]).exitCode == 1)
         // Someone else's group on the cluster: the PUT must carry it back.
-        _ = try workspace.json("POST", "/api/2.0/preview/scim/v2/Groups", body: ["displayName": "others"])
-        _ = try workspace.json(
-            "PATCH", "/api/2.0/permissions/clusters/1204-093000-w0rksh0p",
+        _ = try await workspace.fixture.send("POST", "api/2.0/preview/scim/v2/Groups", body: ["displayName": "others"])
+        _ = try await workspace.fixture.send(
+            "PATCH", "api/2.0/permissions/clusters/1204-093000-w0rksh0p",
             body: ["access_control_list": [["group_name": "others", "permission_level": "CAN_RESTART"]]])
         let roster: Set = ["workshop-users", "team-a", "team-local"]
-        #expect(!(try workspace.aclPrincipals().values.reduce(Set()) { $0.union($1) }).isDisjoint(with: roster))
-        #expect(try workspace.grantees()["catalog/aws-databricks-neo4j-lab"]?.contains("team-a") == true)
+        #expect(!(try await workspace.aclPrincipals().values.reduce(Set()) { $0.union($1) }).isDisjoint(with: roster))
+        #expect(try await workspace.grantees()["catalog/aws-databricks-neo4j-lab"]?.contains("team-a") == true)
 
         let dryRun = try workspace.run(["offboard", "roster.csv", "--delete-groups", "--dry-run"])
         #expect(dryRun.exitCode == 0)
         #expect(dryRun.stdout.contains("delete group 'team-local'"))
-        #expect(try workspace.group("team-local") != nil)
+        #expect(try await workspace.fixture.group("team-local") != nil)
 
         let result = try workspace.run(["offboard", "roster.csv", "--delete-groups", "--results", "offboard.csv"])
         #expect(result.exitCode == 0, "\(result.stdout)\n\(result.stderr)")
-        let acls = try workspace.aclPrincipals()
+        let acls = try await workspace.aclPrincipals()
         #expect(acls.values.allSatisfy { $0.isDisjoint(with: roster) }, "\(acls)")
         #expect(acls["clusters/1204-093000-w0rksh0p"] == [Self.admin, "others"])
-        let grantees = try workspace.grantees()
+        let grantees = try await workspace.grantees()
         #expect(grantees.values.allSatisfy { $0.isDisjoint(with: roster) }, "\(grantees)")
         #expect(grantees["catalog/aws-databricks-neo4j-lab"] == [Self.admin])
-        #expect(try workspace.group("team-local") == nil)
-        #expect(try workspace.group("others") != nil)
+        #expect(try await workspace.fixture.group("team-local") == nil)
+        #expect(try await workspace.fixture.group("others") != nil)
         // Account groups stay (no account is configured), and the summary says why.
-        #expect(try workspace.group("team-a") != nil)
+        #expect(try await workspace.fixture.group("team-a") != nil)
         #expect(result.stdout.contains("group kept   'team-a': account group (configure an account to delete it)"))
         #expect(result.stdout.contains("groups       deleted 'team-local'"))
 
@@ -124,7 +124,7 @@ import Testing
         #expect(workspace.sandbox.stats().mutations == 0, "\(workspace.sandbox.stats().byRoute)")
     }
 
-    @Test func dryRunPrintsThePlanAndChangesNothing() throws {
+    @Test func dryRunPrintsThePlanAndChangesNothing() async throws {
         let workspace = try SandboxWorkspace()
         try workspace.directory.write("roster.csv", makeRoster(count: 4, groups: ["workshop-users"]))
         #expect(try workspace.run(["import", "roster.csv", "--results", "import.csv", "--quiet"]).exitCode == 0)
@@ -135,7 +135,7 @@ import Testing
         #expect(result.stdout.contains("delete 4 user(s)"))
         #expect(result.stdout.contains("dry run: nothing was changed"))
         #expect(workspace.sandbox.stats().writes == 0)
-        #expect(try workspace.userNames().isSuperset(of: (0..<4).map { "p\($0)@example.org" }))
+        #expect(try await workspace.userNames().isSuperset(of: (0..<4).map { "p\($0)@example.org" }))
         let files = try FileManager.default.contentsOfDirectory(atPath: workspace.directory.url.path)
         #expect(!files.contains { $0.hasPrefix("results-") })
     }

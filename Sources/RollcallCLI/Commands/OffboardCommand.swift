@@ -60,7 +60,8 @@ enum OffboardCommand {
 
         let writer = ClientWorkspaceWriter(
             client: connection.client, warehouseID: warehouseID(plan),
-            grantsVia: input.workshop.unityCatalog.grantsVia, warehouseName: input.workshop.warehouse?.name)
+            grantsVia: input.workshop.unityCatalog.grantsVia, warehouseName: input.workshop.warehouse?.name,
+            statementWaitSeconds: StatementWait.seconds(from: environment))
         let progress = ProgressReporter(
             console: console, counters: connection.client.counters, enabled: options.verbosity != .quiet && !options.json)
         let report = await workflow.execute(plan, writer: writer, interrupt: interrupt, onProgress: { progress.update($0) })

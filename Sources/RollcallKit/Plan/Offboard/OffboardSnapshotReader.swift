@@ -15,7 +15,7 @@ public struct OffboardSnapshotReader: Sendable {
         let reader = self.reader
         let rosterGroups = desired.groups.map(\.name).filter { !BuiltInGroups.contains($0) }
         async let users = SnapshotReader(reader: reader).readUsers(desired.emails)
-        async let groups = reader.findGroups(named: rosterGroups + [BuiltInGroups.users, BuiltInGroups.admins])
+        async let groups = reader.groupStates(named: rosterGroups + [BuiltInGroups.users, BuiltInGroups.admins])
 
         var snapshot = OffboardSnapshot(identity: identity)
         let found = try await groups

@@ -37,7 +37,8 @@ extension ClientWorkspaceWriter: OffboardWriter {
             guard let warehouseID else { throw WorkspaceUnavailable.warehouseForGrants(warehouseName) }
             let statement = try GrantStatements.revoke(
                 revocation.privileges, on: securable.securable, name: securable.name, from: revocation.group)
-            _ = try await client.executeStatement(warehouseID: warehouseID, statement: statement)
+            _ = try await client.executeStatement(
+                warehouseID: warehouseID, statement: statement, waitTimeoutSeconds: statementWaitSeconds)
         }
     }
 
