@@ -80,14 +80,30 @@ public struct GrantRevocation: Sendable, Hashable {
     public var securable: SecurableRef
     public var group: String
     public var privileges: [String]
+
+    public init(securable: SecurableRef, group: String, privileges: [String]) {
+        self.securable = securable
+        self.group = group
+        self.privileges = privileges
+    }
 }
 
 public struct GroupDeletion: Sendable, Hashable {
     public var name: String
     public var id: String
+
+    public init(name: String, id: String) {
+        self.name = name
+        self.id = id
+    }
 }
 
 public struct KeptGroup: Sendable, Hashable {
     public var name: String
     public var reason: String
+
+    public init(name: String, reason: String) {
+        self.name = name
+        self.reason = reason
+    }
 }
