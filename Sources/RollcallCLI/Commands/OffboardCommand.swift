@@ -43,8 +43,8 @@ enum OffboardCommand {
             console.err("error: cannot read the workspace: \(error)\n")
             return .unreachable
         }
-        let restore = LockdownRestoreAdvice.message(
-            snapshot: plan.snapshot, config: input.workshop, host: connection.client.host.url.absoluteString)
+        let host = connection.client.host.url.absoluteString
+        let restore = LockdownRestoreAdvice.message(snapshot: plan.snapshot, config: input.workshop, host: host)
 
         if options.dryRun {
             console.out(OffboardPlanRenderer.render(plan) + "\n")
@@ -70,7 +70,8 @@ enum OffboardCommand {
         if let error = report.resultsWriteError { console.err("error: \(error)\n") }
         if options.json {
             console.out(OffboardSummaryJSON.render(
-                report.summary, counters: connection.client.counters.snapshot, restoreLockdown: restore))
+                report.summary, counters: connection.client.counters.snapshot,
+                restoreLockdown: LockdownRestoreAdvice.command(snapshot: plan.snapshot, config: input.workshop, host: host)))
         } else {
             console.out(report.summary.table() + "\n")
             if let restore { console.out(restore + "\n") }
