@@ -34,8 +34,12 @@ public struct ResultsCheckpoints: Sendable {
     /// cancelled task before the final write: a tick still writing would otherwise land after it.
     public func start(bytes: @escaping @Sendable () async -> [UInt8]) -> Task<Void, Never> {
         Task {
+            // Deadlines on a fixed grid, so the time spent rendering never stretches the interval.
+            let clock = ContinuousClock()
+            var next = clock.now
             while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
+                next += interval
+                try? await Task.sleep(until: next, clock: clock)
                 if Task.isCancelled { break }
                 let current = await bytes()
                 if Task.isCancelled { break }
