@@ -163,10 +163,10 @@ struct CommandLineEndToEndTests {
         #expect(commandHelp.exitCode == 0 && commandHelp.stdout.contains("--retry-failed RESULTS"))
     }
 
-    @Test func unavailableCommandExits2() throws {
-        let result = try RollcallProcess.run(["import", "roster.csv", "--dry-run"])
+    @Test func aMissingRosterExits2NamingTheFile() throws {
+        let result = try RollcallProcess.run(["offboard", "no-such-roster.csv", "--dry-run"])
         #expect(result.exitCode == 2)
-        #expect(result.stderrLines == ["rollcall import: not available yet"])
+        #expect(result.stderrLines.first?.hasPrefix("no-such-roster.csv: error: cannot read") == true)
     }
 
     @Test func helperPassesEnvironmentAndWorkingDirectoryAndTimesOut() throws {
