@@ -7,7 +7,8 @@ import WorkspaceSandbox
 //   sandbox-bench --serve SECONDS      serve BenchAPI on an ephemeral port for an external client (wrk)
 //   sandbox-bench --floor N            least seconds for N requests per family under realistic limits
 //   sandbox-bench --api workspace [--users 2000]   the real WorkspaceAPI: SCIM, lookups, permissions and a
-//                                      50-name filtered Users lookup, each measured in turn (or served with --serve)
+//                                      50-name filtered Users lookup, each measured in turn (or served with --serve);
+//                                      --only TEXT measures the endpoints whose name contains TEXT (for profiling)
 
 var connectionCounts = [16, 64]
 var seconds = 3.0
@@ -15,6 +16,7 @@ var serveSeconds: Double?
 var floorRequests: Int?
 var apiName = "bench"
 var userCount = 2000
+var onlyEndpoint: String?
 var configuration = SandboxConfiguration()
 
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
@@ -35,6 +37,7 @@ while let argument = arguments.next() {
     case "--floor": floorRequests = Int(value())
     case "--api": apiName = value()
     case "--users": userCount = Int(value()) ?? userCount
+    case "--only": onlyEndpoint = value()
     default:
         FileHandle.standardError.write(Data("error: unknown argument \(argument)\n".utf8))
         exit(2)
@@ -55,7 +58,7 @@ if let floorRequests {
 if apiName == "workspace" {
     runWorkspaceBench(
         configuration: configuration, userCount: userCount, serveSeconds: serveSeconds, seconds: seconds,
-        connectionCounts: connectionCounts)
+        connectionCounts: connectionCounts, only: onlyEndpoint)
     exit(0)
 }
 guard apiName == "bench" else {
@@ -65,7 +68,8 @@ guard apiName == "bench" else {
 
 /// `--api workspace`: every endpoint of `WorkspaceBench` in turn, or all of them served for wrk.
 func runWorkspaceBench(
-    configuration: SandboxConfiguration, userCount: Int, serveSeconds: Double?, seconds: Double, connectionCounts: [Int]
+    configuration: SandboxConfiguration, userCount: Int, serveSeconds: Double?, seconds: Double, connectionCounts: [Int],
+    only: String?
 ) {
     let bench = WorkspaceBench(configuration: configuration, userCount: userCount)
     let seedStart = Date()
@@ -94,7 +98,7 @@ func runWorkspaceBench(
             + String(format: "%.1f s", Date().timeIntervalSince(seedStart)) + "), \(seconds) s per run, "
             + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
     print("endpoint                connections   requests    GET/s   p50 ms   p99 ms  failures")
-    for endpoint in bench.endpoints {
+    for endpoint in bench.endpoints where only.map(endpoint.name.contains) ?? true {
         for connections in connectionCounts {
             let result = LoadClient(port: url.port!, path: endpoint.target, connections: connections, seconds: seconds).run()
             print(
