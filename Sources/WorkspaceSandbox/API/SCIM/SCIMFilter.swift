@@ -65,9 +65,15 @@ struct SCIMFilter: Equatable {
 
     /// Whether a rendered resource matches; attribute values are read from its JSON.
     func matches(_ resource: JSONObject) -> Bool {
+        matches { Self.text(resource[$0]) }
+    }
+
+    /// Whether a resource matches, reading each attribute's text through `value` (by the
+    /// attribute's canonical name); comparisons ignore case.
+    func matches(_ value: (String) -> String) -> Bool {
         alternatives.contains { conjunction in
             conjunction.allSatisfy { comparison in
-                let actual = Self.text(resource[comparison.attribute]).lowercased()
+                let actual = value(comparison.attribute).caseFolded
                 switch comparison.op {
                 case .eq: return actual == comparison.value
                 case .ne: return actual != comparison.value
@@ -76,6 +82,20 @@ struct SCIMFilter: Equatable {
                 }
             }
         }
+    }
+
+    /// The values `attribute` must equal for a resource to match, when every alternative requires
+    /// `attribute eq` some value; nil when some alternative could match any value. Only resources
+    /// with one of these values can match, so an index can pick the candidates.
+    func requiredValues(of attribute: String) -> Set<String>? {
+        var values: Set<String> = []
+        for conjunction in alternatives {
+            guard let equality = conjunction.first(where: { $0.attribute == attribute && $0.op == .eq }) else {
+                return nil
+            }
+            values.insert(equality.value)
+        }
+        return values
     }
 
     private static func text(_ value: Any?) -> String {
@@ -127,5 +147,12 @@ struct SCIMFilter: Equatable {
             }
         }
         return tokens
+    }
+}
+
+extension String {
+    /// `lowercased()`, without allocating for text that is already lower-case ASCII (user names).
+    var caseFolded: String {
+        utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) ? self : lowercased()
     }
 }

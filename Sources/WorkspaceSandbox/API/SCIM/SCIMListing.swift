@@ -14,17 +14,34 @@ enum SCIMListing {
 
     static func reply(_ resources: [SCIMListItem], _ context: RequestContext, filterable: [String]) -> Reply {
         var selected = resources
-        if let filterText = context.query("filter"), !filterText.trimmingCharacters(in: .whitespaces).isEmpty {
-            do {
-                let filter = try SCIMFilter(parsing: filterText, attributes: filterable)
+        do {
+            if let filter = try filter(context, filterable: filterable) {
                 selected = selected.filter { filter.matches($0.attributes) }
-            } catch {
-                return error.reply
             }
+        } catch {
+            return error.reply
         }
         if let sortBy = context.query("sortBy"), !sortBy.isEmpty {
             selected = sorted(selected, by: sortBy, descending: context.query("sortOrder")?.lowercased() == "descending")
         }
+        return pageReply(selected.map(\.render), context)
+    }
+
+    /// The request's `filter`, nil when there is none (or it is blank).
+    static func filter(_ context: RequestContext, filterable: [String]) throws(SCIMFilter.ParseError) -> SCIMFilter? {
+        guard let text = context.query("filter"), !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return try SCIMFilter(parsing: text, attributes: filterable)
+    }
+
+    /// Whether a list can skip `SCIMListItem`s and select from typed records: not when it sorts
+    /// (sorting may read any rendered attribute).
+    static func isUnsorted(_ context: RequestContext) -> Bool {
+        context.query("sortBy")?.isEmpty ?? true
+    }
+
+    /// The ListResponse for resources already filtered and sorted: 1-based paging that echoes
+    /// `startIndex`, and projection of the page only.
+    static func pageReply(_ selected: [() -> JSONObject], _ context: RequestContext) -> Reply {
         let startIndex = max(1, Int(context.query("startIndex") ?? "") ?? 1)
         let count = max(0, Int(context.query("count") ?? "") ?? 10_000)
         let pageSize = min(count, maximumPageSize)
@@ -37,7 +54,7 @@ enum SCIMListing {
             "itemsPerPage": page.count,
         ]
         // An empty page has no `Resources` key at all: clients must stop on "missing or empty" (§1).
-        if !page.isEmpty { body["Resources"] = page.map { projection.apply($0.render()) } }
+        if !page.isEmpty { body["Resources"] = page.map { projection.apply($0()) } }
         return .ok(body)
     }
 

@@ -63,6 +63,18 @@ extension WorkspaceEngine {
 
     mutating func listWorkspaceUsers(_ context: RequestContext) -> Reply {
         let state = state
+        // Stale reads may swap a user for its previous version, which filters must then see: that
+        // path renders every user first. Without them, users are selected from the typed records.
+        if !stale.enabled && SCIMListing.isUnsorted(context) {
+            do {
+                let filter = try SCIMListing.filter(context, filterable: Self.userFilterAttributes)
+                let selected = state.selectUsers(filter) { state.isInWorkspace($0.id) }
+                return SCIMListing.pageReply(selected.map { position in { state.workspaceUserJSON(state.users[position]) } },
+                                             context)
+            } catch {
+                return error.reply
+            }
+        }
         let resources = state.users.filter { state.isInWorkspace($0.id) }.map { user in
             (StaleKey.workspaceUser(user.id),
              SCIMListItem(attributes: user.filterAttributes) { state.workspaceUserJSON(user) })
