@@ -77,6 +77,27 @@ struct UserIndexTests {
         #expect(page.resources.allSatisfy { Set($0.keys) == ["id", "userName", "schemas"] })
     }
 
+    /// ASCII filters take a byte tokenizer, others the Character one; both read the same filter.
+    @Test func filterTokenizersAgree() throws {
+        typealias Comparison = SCIMFilter.Comparison
+        let attributes = WorkspaceEngine.userFilterAttributes
+        let ascii = try SCIMFilter(parsing: "userName eq \"A\\\"b\"\tOR\r\ndisplayName co x and active eq true",
+                                   attributes: attributes)
+        #expect(ascii.alternatives == [
+            [Comparison(attribute: "userName", op: .eq, value: "a\"b")],
+            [Comparison(attribute: "displayName", op: .co, value: "x"), Comparison(attribute: "active", op: .eq, value: "true")],
+        ])
+        let unicode = try SCIMFilter(parsing: "displayName eq \"Zoë \\\" Ü\"\u{00A0}or userName sw b", attributes: attributes)
+        #expect(unicode.alternatives == [
+            [Comparison(attribute: "displayName", op: .eq, value: "zoë \" ü")],
+            [Comparison(attribute: "userName", op: .sw, value: "b")],
+        ])
+        #expect(throws: SCIMFilter.ParseError.unsupportedOperator("(")) {
+            try SCIMFilter(parsing: "(userName eq \"a\")", attributes: attributes)
+        }
+        #expect(throws: SCIMFilter.ParseError.malformed) { try SCIMFilter(parsing: "userName eq \"a", attributes: attributes) }
+    }
+
     @Test func tableKeepsItsIndexThroughEdits() throws {
         func user(_ id: String, _ name: String) -> UserRecord {
             UserRecord(id: id, userName: name, displayName: nil, givenName: nil, familyName: nil, active: true,

@@ -34,8 +34,7 @@ extension WorkspaceEngine {
             do {
                 let filter = try SCIMListing.filter(context, filterable: Self.userFilterAttributes)
                 let selected = state.selectUsers(filter) { _ in true }
-                return SCIMListing.pageReply(
-                    selected.map { position in { withAccountID(state.accountUserJSON(state.users[position])) } }, context)
+                return SCIMListing.pageReply(selected, context) { withAccountID(state.accountUserJSON(state.users[$0])) }
             } catch {
                 return error.reply
             }

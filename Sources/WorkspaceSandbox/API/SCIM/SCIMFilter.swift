@@ -107,9 +107,10 @@ struct SCIMFilter: Equatable {
         }
     }
 
-    private enum Token { case word(String), quoted(String) }
+    fileprivate enum Token { case word(String), quoted(String) }
 
     private static func tokenize(_ text: String) throws(ParseError) -> [Token] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return try tokenizeASCII(Array(text.utf8)) }
         var tokens: [Token] = []
         var index = text.startIndex
         while index < text.endIndex {
@@ -150,9 +151,56 @@ struct SCIMFilter: Equatable {
     }
 }
 
+extension SCIMFilter {
+    /// `tokenize` for ASCII text, a byte at a time: the 50-name lookups the import client sends run
+    /// to kilobytes, and splitting them into Characters was a fifth of their cost. ASCII Characters
+    /// are single bytes (CR LF aside, which is whitespace either way), so the tokens are the same.
+    private static func tokenizeASCII(_ bytes: [UInt8]) throws(ParseError) -> [Token] {
+        func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        var tokens: [Token] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isWhitespace(byte) {
+                index += 1
+            } else if byte == quote {
+                var value: [UInt8] = []
+                index += 1
+                var closed = false
+                while index < bytes.count {
+                    let next = bytes[index]
+                    index += 1
+                    if next == backslash, index < bytes.count {
+                        value.append(bytes[index])
+                        index += 1
+                    } else if next == quote {
+                        closed = true
+                        break
+                    } else {
+                        value.append(next)
+                    }
+                }
+                guard closed else { throw .malformed }
+                tokens.append(.quoted(String(decoding: value, as: UTF8.self)))
+            } else if "()[]".utf8.contains(byte) {
+                throw .unsupportedOperator(String(UnicodeScalar(byte)))
+            } else {
+                let start = index
+                while index < bytes.count, !isWhitespace(bytes[index]), bytes[index] != quote { index += 1 }
+                tokens.append(.word(String(decoding: bytes[start..<index], as: UTF8.self)))
+            }
+        }
+        return tokens
+    }
+}
+
 extension String {
     /// `lowercased()`, without allocating for text that is already lower-case ASCII (user names).
     var caseFolded: String {
-        utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) ? self : lowercased()
+        let folded = utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 >= 0x80 || (0x41...0x5A).contains($0) }
+        }
+        return folded == true ? self : lowercased()
     }
 }

@@ -69,8 +69,7 @@ extension WorkspaceEngine {
             do {
                 let filter = try SCIMListing.filter(context, filterable: Self.userFilterAttributes)
                 let selected = state.selectUsers(filter) { state.isInWorkspace($0.id) }
-                return SCIMListing.pageReply(selected.map { position in { state.workspaceUserJSON(state.users[position]) } },
-                                             context)
+                return SCIMListing.pageReply(selected, context) { state.workspaceUserJSON(state.users[$0]) }
             } catch {
                 return error.reply
             }
