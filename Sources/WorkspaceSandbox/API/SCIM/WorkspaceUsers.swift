@@ -68,7 +68,7 @@ extension WorkspaceEngine {
         if !stale.enabled && SCIMListing.isUnsorted(context) {
             do {
                 let filter = try SCIMListing.filter(context, filterable: Self.userFilterAttributes)
-                let selected = state.selectUsers(filter) { state.isInWorkspace($0.id) }
+                let selected = state.selectUsers(filter, visible: state.isInWorkspace)
                 return SCIMListing.pageReply(selected, context) { state.workspaceUserJSON(state.users[$0]) }
             } catch {
                 return error.reply

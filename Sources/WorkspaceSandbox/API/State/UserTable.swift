@@ -4,7 +4,7 @@
 ///
 /// Encodes as the plain array it replaces, so `--state` files and `/sandbox/state` are unchanged.
 struct UserTable: RandomAccessCollection, ExpressibleByArrayLiteral, Codable, Sendable, Equatable {
-    private var records: [UserRecord]
+    private(set) var records: [UserRecord]
     private var positionByID: [String: Int] = [:]
     private var positionByUserName: [String: Int] = [:]
 
