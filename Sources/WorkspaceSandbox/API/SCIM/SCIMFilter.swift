@@ -71,9 +71,17 @@ struct SCIMFilter: Equatable {
     /// Whether a resource matches, reading each attribute's text through `value` (by the
     /// attribute's canonical name); comparisons ignore case.
     func matches(_ value: (String) -> String) -> Bool {
-        alternatives.contains { conjunction in
+        // A 50-name `or` compares one attribute 50 times: fold it once.
+        var folded: (attribute: String, text: String)?
+        return alternatives.contains { conjunction in
             conjunction.allSatisfy { comparison in
-                let actual = value(comparison.attribute).caseFolded
+                let actual: String
+                if let folded, folded.attribute == comparison.attribute {
+                    actual = folded.text
+                } else {
+                    actual = value(comparison.attribute).caseFolded
+                    folded = (comparison.attribute, actual)
+                }
                 switch comparison.op {
                 case .eq: return actual == comparison.value
                 case .ne: return actual != comparison.value
