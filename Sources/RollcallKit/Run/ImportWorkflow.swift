@@ -39,14 +39,9 @@ public struct ImportWorkflow: Sendable {
         _ plan: Plan, interrupt: InterruptFlag, onProgress: @escaping @Sendable (RunProgress) -> Void
     ) async -> ImportReport {
         let run = ImportRun(plan: plan, writer: writer, width: options.concurrency, interrupt: interrupt, onProgress: onProgress)
-        let checkpoints = options.resultsPath.map { ResultsCheckpoints(path: $0) }
         let render = options.render
-        checkpoints?.write(bytes: render(await run.currentRows()))
-        let ticker = checkpoints?.start { render(await run.currentRows()) }
-        let rows = await run.execute()
-        ticker?.cancel()
-        await ticker?.value  // a tick in progress must not land after the final write
-        let writeError = checkpoints?.write(bytes: render(rows))
+        let (rows, writeError) = await options.resultsPath.map { ResultsCheckpoints(path: $0) }.keepCurrent(
+            { render(await run.currentRows()) }, during: { await run.execute() }, final: render)
         return ImportReport(
             plan: plan, rows: rows,
             summary: RunSummary(rows: rows, resultsPath: options.resultsPath, interrupted: interrupt.isRaised),

@@ -9,12 +9,22 @@ public struct ResultsCheckpoints: Sendable {
         self.interval = interval
     }
 
-    /// Writes now; a failure to write is returned so the caller can report it once.
-    @discardableResult
-    public func write(_ rows: [RowResult]) -> AtomicWriteError? {
-        write(bytes: ResultsCSV.render(rows))
+    /// Writes `current()` now and every `interval` while `work` runs, then `final(outcome)` once
+    /// the ticks have stopped (a tick still writing must not land after it). Returns the outcome
+    /// and the final write's error, which the caller reports once.
+    public func keepCurrent<Outcome>(
+        _ current: @escaping @Sendable () async -> [UInt8], during work: () async -> Outcome,
+        final: (Outcome) -> [UInt8]
+    ) async -> (Outcome, AtomicWriteError?) {
+        write(bytes: await current())
+        let ticker = start(bytes: current)
+        let outcome = await work()
+        ticker.cancel()
+        await ticker.value
+        return (outcome, write(bytes: final(outcome)))
     }
 
+    /// Writes now; a failure to write is returned so the caller can report it once.
     @discardableResult
     public func write(bytes: [UInt8]) -> AtomicWriteError? {
         do {
@@ -25,13 +35,7 @@ public struct ResultsCheckpoints: Sendable {
         }
     }
 
-    /// Rewrites the file every `interval` until the returned task is cancelled.
-    public func start(rows: @escaping @Sendable () async -> [RowResult]) -> Task<Void, Never> {
-        start(bytes: { ResultsCSV.render(await rows()) })
-    }
-
-    /// Rewrites the file with `bytes()` every `interval` until the task is cancelled. Await the
-    /// cancelled task before the final write: a tick still writing would otherwise land after it.
+    /// Rewrites the file with `bytes()` every `interval` until the task is cancelled.
     public func start(bytes: @escaping @Sendable () async -> [UInt8]) -> Task<Void, Never> {
         Task {
             // Deadlines on a fixed grid, so the time spent rendering never stretches the interval.
@@ -46,5 +50,16 @@ public struct ResultsCheckpoints: Sendable {
                 write(bytes: current)
             }
         }
+    }
+}
+
+extension Optional where Wrapped == ResultsCheckpoints {
+    /// Without a results file (dry runs, tests) the work just runs.
+    public func keepCurrent<Outcome>(
+        _ current: @escaping @Sendable () async -> [UInt8], during work: () async -> Outcome,
+        final: (Outcome) -> [UInt8]
+    ) async -> (Outcome, AtomicWriteError?) {
+        guard let checkpoints = self else { return (await work(), nil) }
+        return await checkpoints.keepCurrent(current, during: work, final: final)
     }
 }

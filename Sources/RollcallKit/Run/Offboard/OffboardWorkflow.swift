@@ -31,13 +31,9 @@ public struct OffboardWorkflow: Sendable {
         onProgress: @escaping @Sendable (RunProgress) -> Void
     ) async -> OffboardReport {
         let run = OffboardRun(plan: plan, writer: writer, width: concurrency, interrupt: interrupt, onProgress: onProgress)
-        let checkpoints = resultsPath.map { ResultsCheckpoints(path: $0) }
-        checkpoints?.write(bytes: OffboardResultsCSV.render(await run.currentRows()))
-        let ticker = checkpoints?.start { OffboardResultsCSV.render(await run.currentRows()) }
-        let rows = await run.execute()
-        ticker?.cancel()
-        await ticker?.value
-        let writeError = checkpoints?.write(bytes: OffboardResultsCSV.render(rows))
+        let (rows, writeError) = await resultsPath.map { ResultsCheckpoints(path: $0) }.keepCurrent(
+            { OffboardResultsCSV.render(await run.currentRows()) }, during: { await run.execute() },
+            final: OffboardResultsCSV.render)
 
         var summary = OffboardSummary(rows: rows, resultsPath: resultsPath, interrupted: interrupt.isRaised)
         let outcomes = await run.groupOutcomes()
