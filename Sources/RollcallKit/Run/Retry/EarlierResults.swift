@@ -46,12 +46,13 @@ public struct EarlierResults: Sendable, Hashable {
                 throw .notResults(path: path, line: record.line, reason: "'\(lineText)' in the line column is not a number")
             }
             let status = cells[ResultsCSV.columns.firstIndex(of: "status")!]
-            guard status == "ok" || status == "failed" else {
-                throw .notResults(path: path, line: record.line, reason: "status '\(status)' is neither ok nor failed")
+            // `skipped` (work an interrupt left undone) is retried like `failed`.
+            guard ["ok", "failed", "skipped"].contains(status) else {
+                throw .notResults(path: path, line: record.line, reason: "status '\(status)' is not ok, failed or skipped")
             }
             rows.append(Row(
                 fileLine: record.line, rosterLine: rosterLine,
-                email: cells[ResultsCSV.columns.firstIndex(of: "email")!].lowercased(), failed: status == "failed",
+                email: cells[ResultsCSV.columns.firstIndex(of: "email")!].lowercased(), failed: status != "ok",
                 cells: cells))
         }
         return EarlierResults(path: path, rows: rows)
