@@ -4,8 +4,6 @@ public struct EarlierResults: Sendable, Hashable {
     /// One data row: the roster line and email it was for, whether it succeeded, and every cell in
     /// ``ResultsCSV/columns`` order with the formula guard undone.
     public struct Row: Sendable, Hashable {
-        /// Physical line of this row in the results file, for messages.
-        public var fileLine: Int
         public var rosterLine: Int
         public var email: String
         public var failed: Bool
@@ -51,7 +49,7 @@ public struct EarlierResults: Sendable, Hashable {
                 throw .notResults(path: path, line: record.line, reason: "status '\(status)' is not ok, failed or skipped")
             }
             rows.append(Row(
-                fileLine: record.line, rosterLine: rosterLine,
+                rosterLine: rosterLine,
                 email: cells[ResultsCSV.columns.firstIndex(of: "email")!].lowercased(), failed: status != "ok",
                 cells: cells))
         }
