@@ -8,7 +8,7 @@ import WorkspaceSandbox
 
 /// Ctrl-C, SIGTERM and `kill -9` in the middle of a slow run (80 ms per request): in-flight
 /// requests finish, every user that exists is in the results, and a re-run converges.
-@Suite struct InterruptEndToEndTests {
+@Suite(.serialized) struct InterruptEndToEndTests {
     static let rows = 40
 
     /// Waits until the results file reports at least `count` rows with `column` = `value`.

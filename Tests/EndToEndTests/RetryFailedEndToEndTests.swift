@@ -3,7 +3,7 @@ import Testing
 
 /// `import --retry-failed`: a folder path typed wrong in the workshop config fails the rows of the
 /// one group that asks for folder access; after fixing the config only those rows run again.
-@Suite struct RetryFailedEndToEndTests {
+@Suite(.serialized) struct RetryFailedEndToEndTests {
     static func workshop(folder: String) -> String {
         #"{"directory": {"path": "\#(folder)", "defaultLevel": null}, "unityCatalog": {"grants": []}}"#
     }
