@@ -84,11 +84,15 @@ import Testing
         #expect(results.rows.first { $0["email"] == Self.admin }?["error"]?.contains("identity running Rollcall") == true)
     }
 
-    @Test func deleteGroupsRemovesTheGroupsACLEntriesGrantsAndLocalGroups() async throws {
+    /// Grants revoked with `REVOKE` statements (`sql`) or the REST API's `remove` (`rest`).
+    @Test(arguments: ["sql", "rest"])
+    func deleteGroupsRemovesTheGroupsACLEntriesGrantsAndLocalGroups(grantsVia: String) async throws {
         let workspace = try SandboxWorkspace { $0.accountGroups = ["team-a"] }
         try workspace.directory.write("roster.csv", makeRoster(count: 6, groups: ["workshop-users", "team-a", "team-local"]))
+        try workspace.directory.write("workshop.json", #"{"unityCatalog": {"grantsVia": "\#(grantsVia)"}}"#)
+        let workshop = ["--workshop", "workshop.json"]
         // team-local is workspace-local, so its grants fail on import (exit 1); its ACL entries land.
-        #expect(try workspace.run(["import", "roster.csv", "--results", "import.csv", "--quiet"]).exitCode == 1)
+        #expect(try workspace.run(["import", "roster.csv", "--results", "import.csv", "--quiet"] + workshop).exitCode == 1)
         // Someone else's group on the cluster: the PUT must carry it back.
         _ = try await workspace.fixture.send("POST", "api/2.0/preview/scim/v2/Groups", body: ["displayName": "others"])
         _ = try await workspace.fixture.send(
@@ -98,12 +102,12 @@ import Testing
         #expect(!(try await workspace.aclPrincipals().values.reduce(Set()) { $0.union($1) }).isDisjoint(with: roster))
         #expect(try await workspace.grantees()["catalog/aws-databricks-neo4j-lab"]?.contains("team-a") == true)
 
-        let dryRun = try workspace.run(["offboard", "roster.csv", "--delete-groups", "--dry-run"])
+        let dryRun = try workspace.run(["offboard", "roster.csv", "--delete-groups", "--dry-run"] + workshop)
         #expect(dryRun.exitCode == 0)
         #expect(dryRun.stdout.contains("delete group 'team-local'"))
         #expect(try await workspace.fixture.group("team-local") != nil)
 
-        let result = try workspace.run(["offboard", "roster.csv", "--delete-groups", "--results", "offboard.csv"])
+        let result = try workspace.run(["offboard", "roster.csv", "--delete-groups", "--results", "offboard.csv"] + workshop)
         #expect(result.exitCode == 0, "\(result.stdout)\n\(result.stderr)")
         let acls = try await workspace.aclPrincipals()
         #expect(acls.values.allSatisfy { $0.isDisjoint(with: roster) }, "\(acls)")
@@ -119,7 +123,7 @@ import Testing
         #expect(result.stdout.contains("groups       deleted 'team-local'"))
 
         workspace.sandbox.resetStats()
-        let again = try workspace.run(["offboard", "roster.csv", "--delete-groups", "--results", "again.csv"])
+        let again = try workspace.run(["offboard", "roster.csv", "--delete-groups", "--results", "again.csv"] + workshop)
         #expect(again.exitCode == 0, "\(again.stderr)")
         #expect(workspace.sandbox.stats().mutations == 0, "\(workspace.sandbox.stats().byRoute)")
     }
