@@ -24,7 +24,7 @@ let package = Package(
         .testTarget(name: "WorkspaceSandboxTests", dependencies: ["WorkspaceSandbox"]),
         .testTarget(name: "RollcallCLITests", dependencies: ["RollcallCLI"]),
         // Runs the built `rollcall` binary against a sandbox on an ephemeral loopback port.
-        .testTarget(name: "EndToEndTests", dependencies: ["rollcall", "WorkspaceSandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["rollcall", "RollcallKit", "WorkspaceSandbox"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -163,10 +163,23 @@ struct CommandLineEndToEndTests {
         #expect(commandHelp.exitCode == 0 && commandHelp.stdout.contains("--retry-failed RESULTS"))
     }
 
-    @Test func unavailableCommandExits2() throws {
-        let result = try RollcallProcess.run(["import", "roster.csv", "--dry-run"])
+    @Test func offboardOfAMissingRosterExits2NamingTheFile() throws {
+        let result = try RollcallProcess.run(["offboard", "no-such-roster.csv", "--dry-run"])
         #expect(result.exitCode == 2)
-        #expect(result.stderrLines == ["rollcall import: not available yet"])
+        #expect(result.stderrLines.first?.hasPrefix("no-such-roster.csv: error: cannot read") == true)
+    }
+
+    @Test func importOfAMissingRosterExits2BeforeAnyNetwork() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let result = try RollcallProcess.run(
+            ["import", "roster.csv", "--dry-run"], environment: ["HOME": directory.url.path],
+            currentDirectory: directory.url)
+        #expect(result.exitCode == 2)
+        #expect(result.stderrLines == [
+            "roster.csv: error: cannot read 'roster.csv': No such file or directory",
+            "roster.csv: 1 error; nothing was changed",
+        ])
     }
 
     @Test func helperPassesEnvironmentAndWorkingDirectoryAndTimesOut() throws {

@@ -189,7 +189,14 @@ struct RunnerTests {
         #expect(recorder.stdout.isEmpty)
     }
 
-    @Test(arguments: [["import", "r.csv"], ["offboard", "r.csv"], ["sandbox"], ["demo"], ["auth", "check"]])
+    @Test(arguments: [["import"], ["offboard"]])
+    func rosterCommandsWithAMissingRosterExit2BeforeAnyRequest(arguments: [String]) async {
+        let (console, recorder) = Console.recording()
+        #expect(await RollcallMain.run(arguments + ["no-such-roster.csv"], console: console) == 2)
+        #expect(recorder.stderr.hasPrefix("no-such-roster.csv: error: cannot read 'no-such-roster.csv'"))
+    }
+
+    @Test(arguments: [["auth", "check"]])
     func commandsNotYetAvailableSaySoAndExit2(arguments: [String]) async {
         let (console, recorder) = Console.recording()
         #expect(await RollcallMain.run(arguments, console: console) == 2)

@@ -14,6 +14,12 @@ enum ImportCommand {
             let input = RosterInput.load(
                 roster: options.roster, workshop: options.workshop, delimiter: options.delimiter, console: console)
         else { return .invalidInput }
+        var retry: RetrySelection?
+        switch RetryFailedInput.select(options.retryFailed, roster: input.roster, rosterPath: options.roster, console: console) {
+        case .wholeRoster: break
+        case .retry(let selection): retry = selection
+        case .stop(let status): return status
+        }
         guard
             let connection = await WorkspaceConnection.open(
                 options.connection, concurrency: options.concurrency, rateLimit: options.rateLimit, console: console,
@@ -21,13 +27,25 @@ enum ImportCommand {
         else { return .unreachable }
         defer { connection.client.close() }
 
-        let desired = DesiredState(roster: input.roster, config: input.workshop)
+        let desired = DesiredState(roster: retry?.retried ?? input.roster, config: input.workshop)
         let resultsPath = options.dryRun ? nil : (options.results ?? ResultsLocation.defaultPath(forRoster: options.roster))
+        let statementWait = StatementWait.seconds(from: environment)
+        func writer(warehouseID: String?) -> ClientWorkspaceWriter {
+            ClientWorkspaceWriter(
+                client: connection.client, warehouseID: warehouseID, grantsVia: input.workshop.unityCatalog.grantsVia,
+                warehouseName: input.workshop.warehouse?.name, statementWaitSeconds: statementWait)
+        }
         var workflow = ImportWorkflow(
-            desired: desired, reader: connection.client,
-            writer: ClientWorkspaceWriter(client: connection.client, warehouseID: nil, grantsVia: input.workshop.unityCatalog.grantsVia,
-                                          warehouseName: input.workshop.warehouse?.name),
+            desired: desired, reader: connection.client, writer: writer(warehouseID: nil),
             options: .init(dryRun: options.dryRun, concurrency: options.concurrency, resultsPath: resultsPath))
+        if let retry { workflow.options.render = retry.render }
+
+        let interrupt = InterruptFlag()
+        let watcher = SignalWatcher(onFirst: { _ in
+            interrupt.raise()
+            console.err("\ninterrupted: finishing requests in flight, then writing results (Ctrl-C again to quit now)\n")
+        })
+        defer { watcher.cancel() }  // before the reads, so Ctrl-C while planning also exits 130
 
         let plan: Plan
         do {
@@ -36,9 +54,7 @@ enum ImportCommand {
             console.err("error: cannot read the workspace: \(error)\n")
             return .unreachable
         }
-        workflow.writer = ClientWorkspaceWriter(
-            client: connection.client, warehouseID: plan.snapshot.warehouseID(in: desired),
-            grantsVia: input.workshop.unityCatalog.grantsVia, warehouseName: input.workshop.warehouse?.name)
+        workflow.writer = writer(warehouseID: plan.snapshot.warehouseID(in: desired))
 
         if options.dryRun {
             console.out(PlanRenderer.render(plan) + "\n")
@@ -51,12 +67,6 @@ enum ImportCommand {
             console.err(text + "\n")
         }
 
-        let interrupt = InterruptFlag()
-        let watcher = SignalWatcher(onFirst: { _ in
-            interrupt.raise()
-            console.err("\ninterrupted: finishing requests in flight, then writing results (Ctrl-C again to quit now)\n")
-        })
-        defer { watcher.cancel() }
         let progress = ProgressReporter(
             console: console, counters: connection.client.counters, enabled: options.verbosity != .quiet && !options.json)
         let report = await workflow.execute(plan, interrupt: interrupt, onProgress: { progress.update($0) })
@@ -91,5 +101,16 @@ enum RunSummaryJSON {
         ]
         fields.append(("results", JSONText.quotedOrNull(summary.resultsPath)))
         return "{" + fields.map { "\(JSONText.quoted($0.0)): \($0.1)" }.joined(separator: ", ") + "}\n"
+    }
+}
+
+/// `ROLLCALL_SQL_WAIT_TIMEOUT`: seconds a GRANT statement may hold its request before Rollcall
+/// polls instead (Databricks accepts 0 or 5-50; default 30). A tuning knob, also used by tests.
+enum StatementWait {
+    static func seconds(from environment: [String: String]) -> Int {
+        guard let text = environment["ROLLCALL_SQL_WAIT_TIMEOUT"], let value = Int(text.trimmingCharacters(in: .whitespaces)),
+              value == 0 || (5...50).contains(value)
+        else { return 30 }
+        return value
     }
 }

@@ -190,11 +190,7 @@ public actor ImportRun {
     }
 
     private static func attempt<T>(_ body: () async throws -> T) async -> Result<T, ActionFailure> {
-        do {
-            return .success(try await body())
-        } catch {
-            return .failure(ActionFailure(message: String(describing: error)))
-        }
+        await ActionFailure.attempt(body)
     }
 }
 

@@ -6,6 +6,8 @@ public struct ImportWorkflow: Sendable {
         public var concurrency = 32
         /// nil: no results file (dry runs never write one).
         public var resultsPath: String?
+        /// How rows become the results file; `--retry-failed` merges them into the earlier file's rows.
+        public var render: @Sendable ([RowResult]) -> [UInt8] = ResultsCSV.render
 
         public init(dryRun: Bool = false, concurrency: Int = 32, resultsPath: String? = nil) {
             self.dryRun = dryRun
@@ -37,12 +39,9 @@ public struct ImportWorkflow: Sendable {
         _ plan: Plan, interrupt: InterruptFlag, onProgress: @escaping @Sendable (RunProgress) -> Void
     ) async -> ImportReport {
         let run = ImportRun(plan: plan, writer: writer, width: options.concurrency, interrupt: interrupt, onProgress: onProgress)
-        let checkpoints = options.resultsPath.map { ResultsCheckpoints(path: $0) }
-        if let checkpoints { checkpoints.write(await run.currentRows()) }
-        let ticker = checkpoints?.start { await run.currentRows() }
-        let rows = await run.execute()
-        ticker?.cancel()
-        let writeError = checkpoints?.write(rows)
+        let render = options.render
+        let (rows, writeError) = await options.resultsPath.map { ResultsCheckpoints(path: $0) }.keepCurrent(
+            { render(await run.currentRows()) }, during: { await run.execute() }, final: render)
         return ImportReport(
             plan: plan, rows: rows,
             summary: RunSummary(rows: rows, resultsPath: options.resultsPath, interrupted: interrupt.isRaised),

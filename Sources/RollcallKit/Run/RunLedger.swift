@@ -33,4 +33,13 @@ struct RunLedger: Sendable {
 /// A failed action's message, as the API put it.
 struct ActionFailure: Error, Hashable, Sendable {
     var message: String
+
+    /// Runs one action and keeps its error as a value, so one row's failure never stops another's.
+    static func attempt<T>(_ body: () async throws -> T) async -> Result<T, ActionFailure> {
+        do {
+            return .success(try await body())
+        } catch {
+            return .failure(ActionFailure(message: String(describing: error)))
+        }
+    }
 }
