@@ -230,6 +230,11 @@ enum SandboxGrammar {
             Spec("--statement-ms", "N", "How long a SQL statement runs.") { config, value throws(UsageError) in
                 config.statementMilliseconds = try ValueParser.integer(value, option: "--statement-ms", in: 0...600_000)
             },
+            Spec("--account-groups", "NAMES", "Comma-separated account groups assigned to the workspace at start.") {
+                config, value throws(UsageError) in
+                config.accountGroups = try ValueParser.nonEmpty(value, option: "--account-groups")
+                    .split(separator: ",").map { String($0) }
+            },
             Spec("--state", "FILE", "Load state from FILE at start and save it on stop.") {
                 config, value throws(UsageError) in
                 config.stateFile = try ValueParser.nonEmpty(value, option: "--state")
