@@ -6,8 +6,10 @@ import WorkspaceSandbox
     import Glibc
 #endif
 
-/// Ctrl-C, SIGTERM and `kill -9` in the middle of a slow run (80 ms per request): in-flight
-/// requests finish, every user that exists is in the results, and a re-run converges.
+/// Ctrl-C, SIGTERM and `kill -9` in the middle of a slow run (80 ms per request, one at a time:
+/// SCIM writes are no longer paced before a throttle, so width alone would finish 40 rows in
+/// a fraction of a second): in-flight requests finish, every user that exists is in the
+/// results, and a re-run converges.
 @Suite(.serialized) struct InterruptEndToEndTests {
     static let rows = 40
 
@@ -32,7 +34,7 @@ import WorkspaceSandbox
     @Test(arguments: [SIGINT, SIGTERM])
     func aSignalMidImportFinishesInFlightWorkReportsEveryUserAndExits130(_ signal: Int32) async throws {
         let workspace = try Self.slowWorkspace()
-        let running = try workspace.start(["import", "roster.csv", "--results", "results.csv"])
+        let running = try workspace.start(["import", "roster.csv", "--results", "results.csv", "--concurrency", "1"])
         try Self.waitForResults(workspace.path("results.csv"), column: "user", value: "created")
         running.send(signal: signal)
         let result = running.wait()
@@ -59,7 +61,7 @@ import WorkspaceSandbox
 
     @Test func aSecondCtrlCExitsAtOnceLeavingTheLastResultsFile() async throws {
         let workspace = try Self.slowWorkspace()
-        let running = try workspace.start(["import", "roster.csv", "--results", "results.csv"])
+        let running = try workspace.start(["import", "roster.csv", "--results", "results.csv", "--concurrency", "1"])
         try Self.waitForResults(workspace.path("results.csv"), column: "user", value: "created")
         running.send(signal: SIGINT)
         usleep(20_000)
@@ -73,7 +75,7 @@ import WorkspaceSandbox
 
     @Test func killDashNineLeavesAParsableResultsFileAndAReRunConverges() async throws {
         let workspace = try Self.slowWorkspace()
-        let running = try workspace.start(["import", "roster.csv", "--results", "results.csv"])
+        let running = try workspace.start(["import", "roster.csv", "--results", "results.csv", "--concurrency", "1"])
         try Self.waitForResults(workspace.path("results.csv"), column: "user", value: "created")
         running.send(signal: SIGKILL)
         let result = running.wait()
@@ -96,7 +98,7 @@ import WorkspaceSandbox
     @Test func ctrlCMidOffboardReportsEveryRemovedUserAndAReRunFinishes() async throws {
         let workspace = try Self.slowWorkspace()
         #expect(try workspace.run(["import", "roster.csv", "--results", "import.csv", "--quiet"]).exitCode == 0)
-        let running = try workspace.start(["offboard", "roster.csv", "--results", "offboard.csv"])
+        let running = try workspace.start(["offboard", "roster.csv", "--results", "offboard.csv", "--concurrency", "1"])
         try Self.waitForResults(workspace.path("offboard.csv"), column: "user", value: "removed")
         running.send(signal: SIGINT)
         let result = running.wait()
