@@ -11,7 +11,7 @@
 ///   makes go out together instead of 0.26 s apart.
 /// - **No documented limit** (SCIM writes, SQL statements, lookups, UC REST): unpaced until the
 ///   server first throttles, then paced at the rate it was seen to accept (``Pacer``). A guessed
-///   rate is wrong both ways: the old 9/s for SCIM writes made 1,000 users take 110 s against a
+///   rate is wrong both ways: the old 9/s for SCIM writes made 1,000 users take 103 s against a
 ///   server with no limit, and any higher guess overruns a server whose real limit is 10/s.
 ///   Learning costs one wave of throttles (at most the concurrency, minus the server's burst) once
 ///   per family and run.
