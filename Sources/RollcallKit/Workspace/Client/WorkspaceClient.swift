@@ -33,7 +33,7 @@ public struct WorkspaceClient: Sendable {
         self.configuration = configuration
         self.counters = RequestCounters()
         self.pacing = RequestPacing(configuration: configuration.pacing, clock: clock)
-        self.redactor = SecretRedactor(secrets: authenticator.secrets)
+        self.redactor = SecretRedactor(secrets: authenticator.secrets, learned: authenticator.learnedSecrets)
         self.userAgent = UserAgent.make(version: configuration.version, authType: authenticator.authType)
         self.random = random
     }
@@ -43,7 +43,7 @@ public struct WorkspaceClient: Sendable {
         credentials: WorkspaceCredentials, transport: any HTTPTransport, configuration: WorkspaceClientConfiguration
     ) {
         self.init(
-            host: credentials.host, authenticator: credentials.makeAuthenticator(), transport: transport,
+            host: credentials.host, authenticator: credentials.makeAuthenticator(transport: transport), transport: transport,
             configuration: configuration)
     }
 
@@ -73,6 +73,7 @@ public struct WorkspaceClient: Sendable {
         let started = clock.now()
         var retries = 0
         var earlierAttemptMayHaveApplied = false
+        var refreshedAfterUnauthorized = false
         let pathAndQuery = request.pathAndQuery
         guard let url = URL(string: host.url.absoluteString + pathAndQuery) else {
             throw .invalidRequest(detail: "cannot build a URL for \(request.method) \(redactor.redact(request.path))")
@@ -83,6 +84,7 @@ public struct WorkspaceClient: Sendable {
             let http = HTTPRequest(
                 method: request.method, url: url,
                 headers: try await headers(hasBody: request.body != nil), body: request.body)
+            let authorization = http.headers["Authorization"] ?? ""
             let isRetry = retries > 0
             counters.record { counts in
                 counts.requests += 1
@@ -105,6 +107,14 @@ public struct WorkspaceClient: Sendable {
                     errorCode: body.errorCode, message: body.message,
                     earlierAttemptMayHaveApplied: earlierAttemptMayHaveApplied, redactor: redactor)
                 lastError = .api(failure)
+                // An OAuth token can be revoked or expire early: fetch a new one once and resend.
+                if response.status == 401, !refreshedAfterUnauthorized,
+                    await authenticator.refreshAfterUnauthorized(authorization)
+                {
+                    refreshedAfterUnauthorized = true
+                    retries += 1
+                    continue
+                }
                 guard failure.isRetryable else { throw lastError }
                 retryAfter = RetryAfter.seconds(from: response.headers["Retry-After"])
                 if failure.isThrottle {
