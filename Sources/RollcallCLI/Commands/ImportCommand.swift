@@ -23,10 +23,14 @@ enum ImportCommand {
 
         let desired = DesiredState(roster: input.roster, config: input.workshop)
         let resultsPath = options.dryRun ? nil : (options.results ?? ResultsLocation.defaultPath(forRoster: options.roster))
+        let statementWait = StatementWait.seconds(from: environment)
+        func writer(warehouseID: String?) -> ClientWorkspaceWriter {
+            ClientWorkspaceWriter(
+                client: connection.client, warehouseID: warehouseID, grantsVia: input.workshop.unityCatalog.grantsVia,
+                warehouseName: input.workshop.warehouse?.name, statementWaitSeconds: statementWait)
+        }
         var workflow = ImportWorkflow(
-            desired: desired, reader: connection.client,
-            writer: ClientWorkspaceWriter(client: connection.client, warehouseID: nil, grantsVia: input.workshop.unityCatalog.grantsVia,
-                                          warehouseName: input.workshop.warehouse?.name),
+            desired: desired, reader: connection.client, writer: writer(warehouseID: nil),
             options: .init(dryRun: options.dryRun, concurrency: options.concurrency, resultsPath: resultsPath))
 
         let plan: Plan
@@ -36,9 +40,7 @@ enum ImportCommand {
             console.err("error: cannot read the workspace: \(error)\n")
             return .unreachable
         }
-        workflow.writer = ClientWorkspaceWriter(
-            client: connection.client, warehouseID: plan.snapshot.warehouseID(in: desired),
-            grantsVia: input.workshop.unityCatalog.grantsVia, warehouseName: input.workshop.warehouse?.name)
+        workflow.writer = writer(warehouseID: plan.snapshot.warehouseID(in: desired))
 
         if options.dryRun {
             console.out(PlanRenderer.render(plan) + "\n")
@@ -91,5 +93,16 @@ enum RunSummaryJSON {
         ]
         fields.append(("results", JSONText.quotedOrNull(summary.resultsPath)))
         return "{" + fields.map { "\(JSONText.quoted($0.0)): \($0.1)" }.joined(separator: ", ") + "}\n"
+    }
+}
+
+/// `ROLLCALL_SQL_WAIT_TIMEOUT`: seconds a GRANT statement may hold its request before Rollcall
+/// polls instead (Databricks accepts 0 or 5-50; default 30). A tuning knob, also used by tests.
+enum StatementWait {
+    static func seconds(from environment: [String: String]) -> Int {
+        guard let text = environment["ROLLCALL_SQL_WAIT_TIMEOUT"], let value = Int(text.trimmingCharacters(in: .whitespaces)),
+              value == 0 || (5...50).contains(value)
+        else { return 30 }
+        return value
     }
 }

@@ -2,17 +2,17 @@
 extension WorkspaceClient: WorkspaceReader {
     public var userPageSize: Int { 100 }
 
-    public func findUsers(userNames: [String]) async throws -> [String: String] {
+    public func userIDs(for userNames: [String]) async throws -> [String: String] {
         try await findUsers(userNames: userNames).mapValues(\.id)
     }
 
-    public func listAllUsers() async throws -> [String: String] {
+    public func allUserIDs() async throws -> [String: String] {
         var ids: [String: String] = [:]
         for user in try await listAllUsers(pageSize: userPageSize) { ids[user.userName.lowercased()] = user.id }
         return ids
     }
 
-    public func findGroups(named names: [String]) async throws -> [String: GroupState] {
+    public func groupStates(named names: [String]) async throws -> [String: GroupState] {
         try await findGroups(displayNames: names).mapValues { group in
             GroupState(
                 id: group.id, isAccountGroup: !group.isWorkspaceLocal, memberIDs: Set(group.memberIDs),

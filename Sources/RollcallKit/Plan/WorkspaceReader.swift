@@ -5,13 +5,13 @@ public protocol WorkspaceReader: Sendable {
     /// Number of users in the workspace (`count=1` listing), to choose between filters and a listing.
     func countUsers() async throws -> Int
     /// Ids of the given users that exist, keyed by lower-cased userName; one request per `batch`.
-    func findUsers(userNames: [String]) async throws -> [String: String]
+    func userIDs(for userNames: [String]) async throws -> [String: String]
     /// Every user's id keyed by lower-cased userName, by paged listing.
-    func listAllUsers() async throws -> [String: String]
-    /// The page size `listAllUsers` uses, so the reader can count its requests.
+    func allUserIDs() async throws -> [String: String]
+    /// The page size `allUserIDs` uses, so the reader can count its requests.
     var userPageSize: Int { get }
     /// The groups among `names` that exist, with members and entitlements, keyed by displayName.
-    func findGroups(named names: [String]) async throws -> [String: GroupState]
+    func groupStates(named names: [String]) async throws -> [String: GroupState]
     /// The Permissions API id of a named object, or nil when it does not exist.
     func resolve(_ resource: ResourceRef) async throws -> String?
     /// Highest level per group name on an object (direct or inherited).
@@ -41,7 +41,7 @@ public struct SnapshotReader: Sendable {
     public func snapshot(for desired: DesiredState) async throws -> WorkspaceSnapshot {
         let reader = self.reader
         async let users = readUsers(desired.emails)
-        async let groups = reader.findGroups(named: desired.groups.map(\.name) + [Self.usersGroup])
+        async let groups = reader.groupStates(named: desired.groups.map(\.name) + [Self.usersGroup])
         async let resources = withTaskGroup(of: (ResourceRef, ResourceState).self) { group in
             for resource in desired.resources {
                 group.addTask { (resource, await Self.read(resource, with: reader)) }
@@ -72,7 +72,7 @@ public struct SnapshotReader: Sendable {
             let listRequests = max(1, (total + reader.userPageSize - 1) / reader.userPageSize)
             if listRequests < filterRequests {
                 let wanted = Set(emails)
-                return try await reader.listAllUsers().filter { wanted.contains($0.key) }
+                return try await reader.allUserIDs().filter { wanted.contains($0.key) }
             }
         }
         let reader = self.reader
@@ -80,7 +80,7 @@ public struct SnapshotReader: Sendable {
             var start = 0
             while start < emails.count {
                 let batch = Array(emails[start..<min(start + Self.namesPerFilter, emails.count)])
-                group.addTask { try await reader.findUsers(userNames: batch) }
+                group.addTask { try await reader.userIDs(for: batch) }
                 start += Self.namesPerFilter
             }
             var found: [String: String] = [:]

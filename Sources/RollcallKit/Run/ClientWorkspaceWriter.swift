@@ -7,12 +7,18 @@ public struct ClientWorkspaceWriter: WorkspaceWriter {
     public let warehouseID: String?
     public let grantsVia: UnityCatalogConfig.GrantsVia
     public let warehouseName: String?
+    /// `wait_timeout` of each GRANT statement: 0 or 5...50 seconds; longer statements are polled.
+    public let statementWaitSeconds: Int
 
-    public init(client: WorkspaceClient, warehouseID: String?, grantsVia: UnityCatalogConfig.GrantsVia, warehouseName: String?) {
+    public init(
+        client: WorkspaceClient, warehouseID: String?, grantsVia: UnityCatalogConfig.GrantsVia, warehouseName: String?,
+        statementWaitSeconds: Int = 30
+    ) {
         self.client = client
         self.warehouseID = warehouseID
         self.grantsVia = grantsVia
         self.warehouseName = warehouseName
+        self.statementWaitSeconds = statementWaitSeconds
     }
 
     public func createUser(email: String, displayName: String?) async throws -> String {
@@ -51,7 +57,8 @@ public struct ClientWorkspaceWriter: WorkspaceWriter {
             let statement = try GrantStatements.grant(
                 addition.privileges, on: addition.securable.securable, name: addition.securable.name,
                 to: addition.group)
-            _ = try await client.executeStatement(warehouseID: warehouseID, statement: statement)
+            _ = try await client.executeStatement(
+                warehouseID: warehouseID, statement: statement, waitTimeoutSeconds: statementWaitSeconds)
         }
     }
 }
