@@ -3,10 +3,19 @@ import RollcallKit
 
 /// Step 2 of every command that talks to a workspace: resolve credentials, build one client for the
 /// run, and make one cheap request (`/Me`) so that a bad token, a wrong host or missing admin rights
-/// stop the run with exit 3 before any roster row is touched.
+/// stop the run with exit 3 before any roster row is touched. With an account configured it also
+/// builds the account client that makes missing groups account groups.
 struct WorkspaceConnection {
     var client: WorkspaceClient
     var identity: WorkspaceIdentity
+    var credentials: WorkspaceCredentials
+    /// Set when an account is configured.
+    var account: AccountGroupWriter?
+
+    func close() {
+        client.close()
+        account?.account.close()
+    }
 
     /// Prints the reason and returns nil (exit 3) when the workspace cannot be used.
     static func open(
@@ -16,32 +25,104 @@ struct WorkspaceConnection {
     ) async -> WorkspaceConnection? {
         let credentials: WorkspaceCredentials
         do {
-            credentials = try CredentialResolver.resolve(
-                CredentialInputs(hostFlag: options.host, environment: environment, workingDirectory: workingDirectory))
+            credentials = try resolve(options, environment: environment, workingDirectory: workingDirectory)
         } catch {
             console.err("error: \(error)\n")
             return nil
         }
-        var pacing = PacingConfiguration()
-        pacing.globalRequestsPerSecond = rateLimit
-        let client = WorkspaceClient.live(
-            credentials: credentials,
-            configuration: WorkspaceClientConfiguration(version: RollcallVersion.current, pacing: pacing),
-            concurrency: concurrency)
+        let client = makeClient(credentials, concurrency: concurrency, rateLimit: rateLimit)
         do {
             let identity = try await client.currentIdentity()
             guard identity.isWorkspaceAdmin else {
                 console.err(
                     "error: \(identity.user.userName) is not a workspace admin on \(credentials.host.name); "
-                        + "Rollcall needs an admin token to create users and groups and to change permissions\n")
+                        + "Rollcall needs an admin to create users and groups and to change permissions\n")
                 client.close()
                 return nil
             }
-            return WorkspaceConnection(client: client, identity: identity)
+            var connection = WorkspaceConnection(client: client, identity: identity, credentials: credentials)
+            if credentials.account != nil {
+                do throws(AccountSetupError) {
+                    connection.account = try makeAccountWriter(
+                        credentials, workspaceID: options.workspaceID.map(String.init) ?? client.workspaceID,
+                        concurrency: concurrency, rateLimit: rateLimit)
+                } catch {
+                    console.err("error: \(error)\n")
+                    client.close()
+                    return nil
+                }
+            }
+            return connection
         } catch {
             console.err("error: \(error)\n")
             client.close()
             return nil
+        }
+    }
+
+    static func resolve(
+        _ options: ConnectionOptions, environment: [String: String], workingDirectory: String
+    ) throws(CredentialsError) -> WorkspaceCredentials {
+        try CredentialResolver.resolve(
+            CredentialInputs(
+                hostFlag: options.host, accountIDFlag: options.accountID, profileFlag: options.profile,
+                environment: environment, workingDirectory: workingDirectory))
+    }
+
+    static func makeClient(_ credentials: WorkspaceCredentials, concurrency: Int, rateLimit: Double?) -> WorkspaceClient {
+        WorkspaceClient.live(
+            credentials: credentials, configuration: configuration(rateLimit: rateLimit), concurrency: concurrency)
+    }
+
+    static func configuration(rateLimit: Double?) -> WorkspaceClientConfiguration {
+        var pacing = PacingConfiguration()
+        pacing.globalRequestsPerSecond = rateLimit
+        return WorkspaceClientConfiguration(version: RollcallVersion.current, pacing: pacing)
+    }
+
+    /// The account client: OAuth M2M only (account APIs refuse personal access tokens), and a
+    /// workspace id to assign groups to.
+    static func makeAccountClient(
+        _ credentials: WorkspaceCredentials, concurrency: Int, rateLimit: Double?
+    ) throws(AccountSetupError) -> AccountClient {
+        guard let account = credentials.account else { throw .noAccount }
+        let transport = URLSessionTransport(
+            configuration: .init(maximumConnectionsPerHost: max(concurrency, 6), timeoutSeconds: 60))
+        guard let authenticator = credentials.makeAccountAuthenticator(transport: transport) else {
+            transport.close()
+            throw .personalAccessToken(accountIDSource: account.accountIDSource)
+        }
+        let client = WorkspaceClient(
+            host: account.host, authenticator: authenticator, transport: transport,
+            configuration: configuration(rateLimit: rateLimit))
+        return AccountClient(accountID: account.accountID, client: client)
+    }
+
+    static func makeAccountWriter(
+        _ credentials: WorkspaceCredentials, workspaceID: String?, concurrency: Int, rateLimit: Double?
+    ) throws(AccountSetupError) -> AccountGroupWriter {
+        guard let workspaceID else { throw .noWorkspaceID }
+        let account = try makeAccountClient(credentials, concurrency: concurrency, rateLimit: rateLimit)
+        return AccountGroupWriter(account: account, workspaceID: workspaceID)
+    }
+}
+
+/// Why account-level calls cannot be made although an account id is configured.
+enum AccountSetupError: Error, CustomStringConvertible {
+    case noAccount
+    case personalAccessToken(accountIDSource: CredentialSource)
+    case noWorkspaceID
+
+    var description: String {
+        switch self {
+        case .noAccount:
+            "no account is configured"
+        case .personalAccessToken(let source):
+            "an account is configured (\(source)), but account APIs do not accept personal access tokens; "
+                + "use an OAuth service principal (client_id and client_secret), or remove the account id "
+                + "to work without account-level groups"
+        case .noWorkspaceID:
+            "the workspace did not report its id (X-Databricks-Org-Id); pass --workspace-id"
         }
     }
 }

@@ -40,6 +40,22 @@ public struct UserCreation: Sendable, Hashable {
 public struct GroupCreation: Sendable, Hashable {
     public var name: String
     public var entitlements: [String]
+    public var scope: GroupScope = .workspaceLocal
+
+    public init(name: String, entitlements: [String], scope: GroupScope = .workspaceLocal) {
+        self.name = name
+        self.entitlements = entitlements
+        self.scope = scope
+    }
+}
+
+/// Where a missing roster group comes from.
+public enum GroupScope: Sendable, Hashable {
+    /// Workspace SCIM: no account configured. Unity Catalog cannot grant to it.
+    case workspaceLocal
+    /// An account group assigned to the workspace: created when `existingID` is nil, otherwise
+    /// the account already has it and only the assignment is missing.
+    case account(existingID: String?)
 }
 
 /// Entitlements an existing roster group lacks.

@@ -133,7 +133,9 @@ struct RowAssembler {
             }
 
             if grantOutcomes.contains(.failed), isWorkspaceLocal(groupName) {
-                errors.append(LocalGroupAdvice.fix(group: groupName))
+                errors.append(
+                    plan.snapshot.hasNameConflict(groupName)
+                        ? LocalGroupAdvice.conflictFix(group: groupName) : LocalGroupAdvice.fix(group: groupName))
             }
             if let failure = ledger.entitlementFailures[groupName] {
                 appendOnce("entitlements of group '\(groupName)': \(failure)", to: &errors)
@@ -151,7 +153,7 @@ struct RowAssembler {
     /// Unity Catalog rejects workspace-local groups; the fix is worth saying on the row.
     private func isWorkspaceLocal(_ group: String) -> Bool {
         if let existing = plan.snapshot.groups[group] { return !existing.isAccountGroup }
-        return ledger.createdGroups[group] != nil
+        return ledger.createdGroups[group] != nil && !plan.snapshot.hasAccount
     }
 
     private func appendOnce(_ message: String, to errors: inout [String]) {
