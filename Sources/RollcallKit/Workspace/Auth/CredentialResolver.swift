@@ -41,6 +41,13 @@ public enum CredentialResolver {
             host: host, hostSource: hostSetting.source, method: method, account: account, profile: profile)
     }
 
+    /// Whether an account id is set anywhere (flags, environment, `.env`, profile), for offline
+    /// advice; unreadable or incomplete settings count as no account.
+    public static func accountConfigured(_ inputs: CredentialInputs) -> Bool {
+        guard let (layers, _) = try? layers(for: inputs) else { return false }
+        return first(.accountID, in: layers) != nil
+    }
+
     /// The layer index a setting came from (lower wins), for choosing between PAT and OAuth.
     static func layerIndex(_ key: CredentialSetting, in layers: [Layer]) -> Int? {
         layers.firstIndex { ($0.values[key]?.value.isEmpty == false) }
