@@ -61,13 +61,7 @@ public struct ClientWorkspaceWriter: WorkspaceWriter {
     /// so one principal it cannot find fails all of them; that principal is then set aside with
     /// the error and the others are sent once more, so one bad group never sinks the rest.
     public func grantTogether(on securable: SecurableRef, _ additions: [GrantAddition]) async throws -> [String: String] {
-        guard grantsVia == .rest else {
-            var failures: [String: String] = [:]
-            for addition in additions {
-                do { try await grant(addition) } catch { failures[addition.group] = String(describing: error) }
-            }
-            return failures
-        }
+        guard grantsVia == .rest else { return await grantOneByOne(additions) }
         var pending = additions
         var failures: [String: String] = [:]
         while !pending.isEmpty {

@@ -27,8 +27,12 @@ public protocol WorkspaceWriter: Sendable {
 extension WorkspaceWriter {
     public var mergesGrantsPerSecurable: Bool { false }
 
-    /// One ``grant(_:)`` per group, for writers that cannot merge.
     public func grantTogether(on securable: SecurableRef, _ additions: [GrantAddition]) async throws -> [String: String] {
+        await grantOneByOne(additions)
+    }
+
+    /// One ``grant(_:)`` per group, for writers (or modes) that cannot merge.
+    public func grantOneByOne(_ additions: [GrantAddition]) async -> [String: String] {
         var failures: [String: String] = [:]
         for addition in additions {
             do { try await grant(addition) } catch { failures[addition.group] = String(describing: error) }

@@ -20,6 +20,19 @@ public struct WorkspaceCredentials: Sendable, Hashable {
         self.profile = profile
     }
 
+    /// Credentials with a personal access token.
+    public init(
+        host: WorkspaceHost, hostSource: CredentialSource, token: AccessToken, tokenSource: CredentialSource
+    ) {
+        self.init(host: host, hostSource: hostSource, method: .personalAccessToken(token, source: tokenSource))
+    }
+
+    /// Where the personal access token came from, when that is the method.
+    public var tokenSource: CredentialSource? {
+        if case .personalAccessToken(_, let source) = method { return source }
+        return nil
+    }
+
     /// A personal access token, when that is the method.
     public var token: AccessToken? {
         if case .personalAccessToken(let token, _) = method { return token }
