@@ -31,7 +31,7 @@ struct AccountGroupEndToEndTests {
         let result = try RollcallProcess.run(
             scenario.importArguments(["--profile", "workshop"]), environment: environment, timeout: 120)
         #expect(result.exitCode == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("create account group 'instructors'"))
+        #expect(result.stderr.contains("create group 'instructors' at the account level"))
         #expect(!result.stderr.contains("workspace-local"))
 
         let group = try #require(try await sandbox.group("instructors"))
@@ -96,7 +96,7 @@ struct AccountGroupEndToEndTests {
 
         let dryRun = try RollcallProcess.run(scenario.importArguments(["--dry-run"]), environment: environment)
         #expect(dryRun.exitCode == 0)
-        #expect(dryRun.stdout.contains("create workspace-local group 'instructors'"))
+        #expect(dryRun.stdout.contains("create group 'instructors' (workspace-local)"))
         #expect(dryRun.stdout.contains(
             "warning: group 'instructors' does not exist and would be created as a workspace-local group"))
         #expect(sandbox.sandbox.stats().mutations == 0)

@@ -17,9 +17,10 @@ public enum PlanRenderer {
             let entitlements = "entitlements \(creation.entitlements.joined(separator: ", "))"
             switch creation.scope {
             case .workspaceLocal:
-                lines.append("  create workspace-local group '\(creation.name)' with \(entitlements)")
+                lines.append("  create group '\(creation.name)' (workspace-local) with \(entitlements)")
             case .account(nil):
-                lines.append("  create account group '\(creation.name)', assign it to the workspace, give it \(entitlements)")
+                lines.append(
+                    "  create group '\(creation.name)' at the account level, assign it to the workspace, give it \(entitlements)")
             case .account(let id?):
                 lines.append("  assign account group '\(creation.name)' (id \(id)) to the workspace, give it \(entitlements)")
             }

@@ -48,6 +48,9 @@ public struct ImportWorkflow: Sendable {
         let ticker = checkpoints?.start { await run.currentRows() }
         let rows = await run.execute()
         ticker?.cancel()
+        // A checkpoint still writing would race the final write for the same temp file (and could
+        // land after it with older rows): let it finish first.
+        await ticker?.value
         let writeError = checkpoints?.write(rows)
         return ImportReport(
             plan: plan, rows: rows,
