@@ -114,4 +114,30 @@ struct AccountGroupEndToEndTests {
         #expect(try await sandbox.group("instructors")?.type == "WorkspaceGroup")
         #expect(try await sandbox.grants("catalog", SeedState.catalogName)["workshop-users"] == ["USE_CATALOG", "BROWSE"])
     }
+
+    @Test func aLocalGroupAndAnUnassignedAccountGroupOfOneNameAreReportedNotGuessed() async throws {
+        let sandbox = try SandboxFixture.withOAuth()
+        _ = try await sandbox.send("POST", "api/2.0/preview/scim/v2/Groups", body: [
+            "schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "twins",
+        ])
+        let accountTwin = try await sandbox.account("POST", "scim/v2/Groups", body: [
+            "schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "twins",
+        ])
+        let accountTwinID = try #require(accountTwin["id"] as? String)
+        let scenario = try ImportScenario(groups: [("twins", 2)])
+        defer { scenario.directory.remove() }
+        let environment = scenario.environment([
+            "DATABRICKS_HOST": sandbox.url.absoluteString,
+            "DATABRICKS_CLIENT_ID": sandbox.configuration.clientID ?? "",
+            "DATABRICKS_CLIENT_SECRET": sandbox.configuration.clientSecret ?? "",
+            "DATABRICKS_ACCOUNT_ID": sandbox.configuration.accountID,
+        ])
+        let run = try RollcallProcess.run(scenario.importArguments(), environment: environment, timeout: 120)
+        #expect(run.exitCode == 1)
+        #expect(run.stderr.contains("group 'twins' exists both as a workspace-local group and as an account group"))
+        #expect(scenario.results.contains("Fix: delete or rename the workspace-local 'twins'"))
+        #expect(try await sandbox.group("twins")?.type == "WorkspaceGroup")
+        #expect(try await sandbox.assignments()[accountTwinID] == nil, "the account group is not assigned behind the organizer's back")
+        #expect(sandbox.sandbox.stats().count("PUT /api/2.0/accounts/{account_id}/workspaces/{workspace_id}/permissionassignments/principals/{principal_id}") == 0)
+    }
 }

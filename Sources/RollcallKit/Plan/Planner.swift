@@ -59,7 +59,9 @@ public enum Planner {
         for grant in config.unityCatalog.grants {
             let securable = SecurableRef(securable: grant.securable, name: grant.name)
             let current = snapshot.grants[securable] ?? [:]
-            for group in desired.groups {
+            // A grant by name to a group with a local and an account namesake would land on the
+            // account group, which the roster's members are not in: send none.
+            for group in desired.groups where !snapshot.hasNameConflict(group.name) {
                 let held = current[group.name] ?? []
                 if held.contains("ALL PRIVILEGES") { continue }
                 let missing = unique(grant.privileges.map(PrivilegeName.sql)).filter { !held.contains($0) }

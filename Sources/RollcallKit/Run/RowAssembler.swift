@@ -132,10 +132,11 @@ struct RowAssembler {
                 }
             }
 
-            if grantOutcomes.contains(.failed), isWorkspaceLocal(groupName) {
-                errors.append(
-                    plan.snapshot.hasNameConflict(groupName)
-                        ? LocalGroupAdvice.conflictFix(group: groupName) : LocalGroupAdvice.fix(group: groupName))
+            if plan.snapshot.hasNameConflict(groupName), !plan.desired.config.unityCatalog.grants.isEmpty {
+                grantOutcomes = [.failed]
+                appendOnce(LocalGroupAdvice.conflict(group: groupName), to: &errors)
+            } else if grantOutcomes.contains(.failed), isWorkspaceLocal(groupName) {
+                errors.append(LocalGroupAdvice.fix(group: groupName))
             }
             if let failure = ledger.entitlementFailures[groupName] {
                 appendOnce("entitlements of group '\(groupName)': \(failure)", to: &errors)

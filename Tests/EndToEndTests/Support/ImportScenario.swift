@@ -75,24 +75,34 @@ extension SandboxFixture {
         }
     }
 
-    /// The account's workspace assignments (principal id -> permissions), read with an account
-    /// OAuth token of the sandbox's service principal.
-    func assignments() async throws -> [String: [String]] {
-        let accountID = configuration.accountID
-        var tokenRequest = URLRequest(url: url.appendingPathComponent("oidc/accounts/\(accountID)/v1/token"))
-        tokenRequest.httpMethod = "POST"
+    /// An account OAuth token of the sandbox's service principal.
+    func accountToken() async throws -> String {
+        var request = URLRequest(url: url.appendingPathComponent("oidc/accounts/\(configuration.accountID)/v1/token"))
+        request.httpMethod = "POST"
         let basic = Data("\(configuration.clientID ?? ""):\(configuration.clientSecret ?? "")".utf8).base64EncodedString()
-        tokenRequest.setValue("Basic \(basic)", forHTTPHeaderField: "Authorization")
-        tokenRequest.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        tokenRequest.httpBody = Data("grant_type=client_credentials&scope=all-apis".utf8)
-        let (tokenData, _) = try await URLSession.shared.data(for: tokenRequest)
-        let token = (try JSONSerialization.jsonObject(with: tokenData) as? [String: Any])?["access_token"] as? String ?? ""
-        var request = URLRequest(
-            url: url.appendingPathComponent(
-                "api/2.0/accounts/\(accountID)/workspaces/\(configuration.workspaceID)/permissionassignments"))
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.setValue("Basic \(basic)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data("grant_type=client_credentials&scope=all-apis".utf8)
         let (data, _) = try await URLSession.shared.data(for: request)
-        let body = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        return (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["access_token"] as? String ?? ""
+    }
+
+    /// An account API call (`path` under `/api/2.0/accounts/{account_id}/`) with an account token.
+    func account(_ method: String, _ path: String, body: [String: Any]? = nil) async throws -> [String: Any] {
+        var request = URLRequest(url: url.appendingPathComponent("api/2.0/accounts/\(configuration.accountID)/\(path)"))
+        request.httpMethod = method
+        request.setValue("Bearer \(try await accountToken())", forHTTPHeaderField: "Authorization")
+        if let body {
+            request.httpBody = try JSONSerialization.data(withJSONObject: body)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let (data, _) = try await URLSession.shared.data(for: request)
+        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+    }
+
+    /// The account's workspace assignments: principal id -> permissions.
+    func assignments() async throws -> [String: [String]] {
+        let body = try await account("GET", "workspaces/\(configuration.workspaceID)/permissionassignments")
         var assignments: [String: [String]] = [:]
         for item in body["permission_assignments"] as? [[String: Any]] ?? [] {
             let principal = item["principal"] as? [String: Any] ?? [:]
