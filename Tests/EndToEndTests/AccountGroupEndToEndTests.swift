@@ -6,6 +6,16 @@ import WorkspaceSandbox
 /// account group assigned to the workspace, and Unity Catalog grants reach it. Without one, the
 /// organizer hears before and after the run that its grants cannot work, and how to fix that.
 struct AccountGroupEndToEndTests {
+    /// The service principal and account of `sandbox`, through the environment.
+    static func oauthAccountEnvironment(_ sandbox: SandboxFixture) -> [String: String] {
+        [
+            "DATABRICKS_HOST": sandbox.url.absoluteString,
+            "DATABRICKS_CLIENT_ID": sandbox.configuration.clientID ?? "",
+            "DATABRICKS_CLIENT_SECRET": sandbox.configuration.clientSecret ?? "",
+            "DATABRICKS_ACCOUNT_ID": sandbox.configuration.accountID,
+        ]
+    }
+
     static let ucRoute = "PATCH /api/2.1/unity-catalog/permissions/{securable_type}/{full_name}"
 
     @Test func oauthProfileWithAccountMakesANewGroupAnAccountGroupWithItsGrants() async throws {
@@ -62,12 +72,7 @@ struct AccountGroupEndToEndTests {
         }
         let scenario = try ImportScenario(groups: [("workshop-users", 40), ("mentors", 20)])
         defer { scenario.directory.remove() }
-        let environment = scenario.environment([
-            "DATABRICKS_HOST": sandbox.url.absoluteString,
-            "DATABRICKS_CLIENT_ID": sandbox.configuration.clientID ?? "",
-            "DATABRICKS_CLIENT_SECRET": sandbox.configuration.clientSecret ?? "",
-            "DATABRICKS_ACCOUNT_ID": sandbox.configuration.accountID,
-        ])
+        let environment = scenario.environment(Self.oauthAccountEnvironment(sandbox))
         let started = Date()
         let result = try RollcallProcess.run(
             scenario.importArguments(["--concurrency", "4", "--quiet"]), environment: environment, timeout: 180)
@@ -126,12 +131,7 @@ struct AccountGroupEndToEndTests {
         let accountTwinID = try #require(accountTwin["id"] as? String)
         let scenario = try ImportScenario(groups: [("twins", 2)])
         defer { scenario.directory.remove() }
-        let environment = scenario.environment([
-            "DATABRICKS_HOST": sandbox.url.absoluteString,
-            "DATABRICKS_CLIENT_ID": sandbox.configuration.clientID ?? "",
-            "DATABRICKS_CLIENT_SECRET": sandbox.configuration.clientSecret ?? "",
-            "DATABRICKS_ACCOUNT_ID": sandbox.configuration.accountID,
-        ])
+        let environment = scenario.environment(Self.oauthAccountEnvironment(sandbox))
         let run = try RollcallProcess.run(scenario.importArguments(), environment: environment, timeout: 120)
         #expect(run.exitCode == 1)
         #expect(run.stderr.contains("group 'twins' exists both as a workspace-local group and as an account group"))
