@@ -71,3 +71,50 @@ struct OAuthTokenCacheTests {
         #expect(try await cache.token().secret == "tok-2")
     }
 }
+
+/// Hands out `first`, then `second` after an invalidation, counting refreshes.
+private actor TwoTokens {
+    var invalidated = 0
+    var current = "Bearer first"
+    func header() -> String { current }
+    func refresh(_ failed: String) -> Bool {
+        invalidated += 1
+        if failed == current { current = "Bearer second" }
+        return true
+    }
+}
+
+private struct TwoTokenAuthenticator: Authenticator {
+    let tokens: TwoTokens
+    var authType: String { "oauth-m2m" }
+    var secrets: [String] { [] }
+    func authorizationHeader() async throws(WorkspaceError) -> String { await tokens.header() }
+    func refreshAfterUnauthorized(_ header: String) async -> Bool { await tokens.refresh(header) }
+}
+
+struct UnauthorizedRefreshTests {
+    @Test func a401FetchesAFreshTokenOnceAndResends() async throws {
+        let unauthorized = #"{"error_code":"UNAUTHENTICATED","message":"Token is expired."}"#
+        let transport = ScriptedTransport([.respond(401, unauthorized), .respond(200, #"{"id":"1","userName":"a@b.c"}"#)])
+        let tokens = TwoTokens()
+        let client = WorkspaceClient(
+            host: try WorkspaceHost("https://adb-1.example.net"), authenticator: TwoTokenAuthenticator(tokens: tokens),
+            transport: transport, configuration: WorkspaceClientConfiguration(version: "9.9.9", pacing: .unpaced),
+            clock: ManualClock(), random: { 0 })
+        let identity = try await client.currentIdentity()
+        #expect(identity.user.userName == "a@b.c")
+        #expect(transport.requests.map { $0.headers["Authorization"] } == ["Bearer first", "Bearer second"])
+        #expect(await tokens.invalidated == 1)
+    }
+
+    @Test func aSecond401IsFinal() async throws {
+        let unauthorized = #"{"error_code":"UNAUTHENTICATED","message":"Token is expired."}"#
+        let transport = ScriptedTransport([.respond(401, unauthorized), .respond(401, unauthorized), .respond(200, "{}")])
+        let client = WorkspaceClient(
+            host: try WorkspaceHost("https://adb-1.example.net"), authenticator: TwoTokenAuthenticator(tokens: TwoTokens()),
+            transport: transport, configuration: WorkspaceClientConfiguration(version: "9.9.9", pacing: .unpaced),
+            clock: ManualClock(), random: { 0 })
+        await #expect(throws: WorkspaceError.self) { try await client.currentIdentity() }
+        #expect(transport.requests.count == 2)
+    }
+}
