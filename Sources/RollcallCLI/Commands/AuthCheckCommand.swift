@@ -46,9 +46,8 @@ enum AuthCheckCommand {
             console.out(field("account", "not configured: missing roster groups would be workspace-local"))
             return healthy ? .success : .unreachable
         }
-        do throws(AccountSetupError) {
-            let account = try WorkspaceConnection.makeAccountClient(credentials, concurrency: 2, rateLimit: nil)
-            defer { account.close() }
+        do throws(AccountAccessError) {
+            let account = try AccountClient(credentials: credentials, sharing: client)
             do {
                 let count = try await account.countGroups()
                 console.out(field("account access", "ok (\(count) account group\(count == 1 ? "" : "s"))"))

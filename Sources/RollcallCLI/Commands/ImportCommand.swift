@@ -19,7 +19,7 @@ enum ImportCommand {
                 options.connection, concurrency: options.concurrency, rateLimit: options.rateLimit, console: console,
                 environment: environment, workingDirectory: workingDirectory)
         else { return .unreachable }
-        defer { connection.close() }
+        defer { connection.client.close() }
 
         let desired = DesiredState(roster: input.roster, config: input.workshop)
         let resultsPath = options.dryRun ? nil : (options.results ?? ResultsLocation.defaultPath(forRoster: options.roster))

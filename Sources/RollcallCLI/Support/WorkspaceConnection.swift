@@ -12,11 +12,6 @@ struct WorkspaceConnection {
     /// Set when an account is configured.
     var account: AccountGroupWriter?
 
-    func close() {
-        client.close()
-        account?.account.close()
-    }
-
     /// Prints the reason and returns nil (exit 3) when the workspace cannot be used.
     static func open(
         _ options: ConnectionOptions, concurrency: Int, rateLimit: Double?, console: Console,
@@ -44,8 +39,8 @@ struct WorkspaceConnection {
             if credentials.account != nil {
                 do throws(AccountSetupError) {
                     connection.account = try makeAccountWriter(
-                        credentials, workspaceID: options.workspaceID.map(String.init) ?? client.workspaceID,
-                        concurrency: concurrency, rateLimit: rateLimit)
+                        credentials, client: client,
+                        workspaceID: options.workspaceID.map(String.init) ?? client.workspaceID)
                 } catch {
                     console.err("error: \(error)\n")
                     client.close()
@@ -80,49 +75,30 @@ struct WorkspaceConnection {
         return WorkspaceClientConfiguration(version: RollcallVersion.current, pacing: pacing)
     }
 
-    /// The account client: OAuth M2M only (account APIs refuse personal access tokens), and a
-    /// workspace id to assign groups to.
-    static func makeAccountClient(
-        _ credentials: WorkspaceCredentials, concurrency: Int, rateLimit: Double?
-    ) throws(AccountSetupError) -> AccountClient {
-        guard let account = credentials.account else { throw .noAccount }
-        let transport = URLSessionTransport(
-            configuration: .init(maximumConnectionsPerHost: max(concurrency, 6), timeoutSeconds: 60))
-        guard let authenticator = credentials.makeAccountAuthenticator(transport: transport) else {
-            transport.close()
-            throw .personalAccessToken(accountIDSource: account.accountIDSource)
-        }
-        let client = WorkspaceClient(
-            host: account.host, authenticator: authenticator, transport: transport,
-            configuration: configuration(rateLimit: rateLimit))
-        return AccountClient(accountID: account.accountID, client: client)
-    }
-
+    /// The account writer: an account client sharing `client`'s transport, pacers and counters,
+    /// and a workspace id to assign groups to.
     static func makeAccountWriter(
-        _ credentials: WorkspaceCredentials, workspaceID: String?, concurrency: Int, rateLimit: Double?
+        _ credentials: WorkspaceCredentials, client: WorkspaceClient, workspaceID: String?
     ) throws(AccountSetupError) -> AccountGroupWriter {
         guard let workspaceID else { throw .noWorkspaceID }
-        let account = try makeAccountClient(credentials, concurrency: concurrency, rateLimit: rateLimit)
-        return AccountGroupWriter(account: account, workspaceID: workspaceID)
+        do throws(AccountAccessError) {
+            return AccountGroupWriter(
+                account: try AccountClient(credentials: credentials, sharing: client), workspaceID: workspaceID)
+        } catch {
+            throw .access(error)
+        }
     }
 }
 
 /// Why account-level calls cannot be made although an account id is configured.
 enum AccountSetupError: Error, CustomStringConvertible {
-    case noAccount
-    case personalAccessToken(accountIDSource: CredentialSource)
+    case access(AccountAccessError)
     case noWorkspaceID
 
     var description: String {
         switch self {
-        case .noAccount:
-            "no account is configured"
-        case .personalAccessToken(let source):
-            "an account is configured (\(source)), but account APIs do not accept personal access tokens; "
-                + "use an OAuth service principal (client_id and client_secret), or remove the account id "
-                + "to work without account-level groups"
-        case .noWorkspaceID:
-            "the workspace did not report its id (X-Databricks-Org-Id); pass --workspace-id"
+        case .access(let error): error.description
+        case .noWorkspaceID: "the workspace did not report its id (X-Databricks-Org-Id); pass --workspace-id"
         }
     }
 }

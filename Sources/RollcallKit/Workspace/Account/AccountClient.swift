@@ -16,11 +16,17 @@ public struct AccountClient: Sendable {
         self.client = client
     }
 
-    /// Request counters of the account calls.
-    public var counters: RequestCounters { client.counters }
-    public var host: WorkspaceHost { client.host }
+    /// The account of `credentials`, reached through `workspace`'s transport, pacers and counters.
+    /// Account APIs accept OAuth only (databricks-api.md §2), so a personal access token is refused.
+    public init(credentials: WorkspaceCredentials, sharing workspace: WorkspaceClient) throws(AccountAccessError) {
+        guard let account = credentials.account else { throw .noAccount }
+        guard let authenticator = credentials.makeAccountAuthenticator(transport: workspace.transport) else {
+            throw .personalAccessToken(accountIDSource: account.accountIDSource)
+        }
+        self.init(accountID: account.accountID, client: workspace.sibling(host: account.host, authenticator: authenticator))
+    }
 
-    public func close() { client.close() }
+    public var host: WorkspaceHost { client.host }
 
     var base: String { "/api/2.0/accounts/\(URLEncoding.pathSegment(accountID))" }
     var groupsPath: String { base + "/scim/v2/Groups" }
@@ -80,6 +86,23 @@ public struct AccountClient: Sendable {
         let request = try WorkspaceRequest.json(
             .put, path, body: AccountWire.Assignment(permissions: ["USER"]), family: .accountSCIMWrites)
         _ = try await client.send(request)
+    }
+}
+
+/// Why account calls cannot be made.
+public enum AccountAccessError: Error, Sendable, Hashable, CustomStringConvertible {
+    case noAccount
+    case personalAccessToken(accountIDSource: CredentialSource)
+
+    public var description: String {
+        switch self {
+        case .noAccount:
+            "no account is configured"
+        case .personalAccessToken(let source):
+            "an account is configured (\(source)), but account APIs do not accept personal access tokens; "
+                + "use an OAuth service principal (client_id and client_secret), or remove the account id "
+                + "to work without account-level groups"
+        }
     }
 }
 

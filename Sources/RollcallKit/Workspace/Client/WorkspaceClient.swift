@@ -38,6 +38,24 @@ public struct WorkspaceClient: Sendable {
         self.random = random
     }
 
+    /// A client for another host of the same run (the account host): same transport, pacers and
+    /// counters, so `--rate-limit` caps both together and the summary counts every request.
+    public func sibling(host: WorkspaceHost, authenticator: any Authenticator) -> WorkspaceClient {
+        WorkspaceClient(host: host, authenticator: authenticator, sharingWith: self)
+    }
+
+    private init(host: WorkspaceHost, authenticator: any Authenticator, sharingWith other: WorkspaceClient) {
+        self.host = host
+        self.authenticator = authenticator
+        self.transport = other.transport
+        self.configuration = other.configuration
+        self.counters = other.counters
+        self.pacing = other.pacing
+        self.redactor = SecretRedactor(secrets: authenticator.secrets, learned: authenticator.learnedSecrets)
+        self.userAgent = UserAgent.make(version: configuration.version, authType: authenticator.authType)
+        self.random = other.random
+    }
+
     /// A client for resolved credentials over the given transport.
     public init(
         credentials: WorkspaceCredentials, transport: any HTTPTransport, configuration: WorkspaceClientConfiguration
