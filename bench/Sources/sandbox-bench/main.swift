@@ -6,11 +6,17 @@ import WorkspaceSandbox
 //   sandbox-bench [--connections 16,64] [--seconds 3] [--latency-ms N] [--rate-limits off|realistic]
 //   sandbox-bench --serve SECONDS      serve BenchAPI on an ephemeral port for an external client (wrk)
 //   sandbox-bench --floor N            least seconds for N requests per family under realistic limits
+//   sandbox-bench --api workspace [--users 2000]   the real WorkspaceAPI: SCIM, lookups, permissions and a
+//                                      50-name filtered Users lookup, each measured in turn (or served with --serve);
+//                                      --only TEXT measures the endpoints whose name contains TEXT (for profiling)
 
 var connectionCounts = [16, 64]
 var seconds = 3.0
 var serveSeconds: Double?
 var floorRequests: Int?
+var apiName = "bench"
+var userCount = 2000
+var onlyEndpoint: String?
 var configuration = SandboxConfiguration()
 
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
@@ -29,6 +35,9 @@ while let argument = arguments.next() {
     case "--rate-limits": configuration.rateLimits = SandboxConfiguration.RateLimitMode(rawValue: value()) ?? .off
     case "--serve": serveSeconds = Double(value())
     case "--floor": floorRequests = Int(value())
+    case "--api": apiName = value()
+    case "--users": userCount = Int(value()) ?? userCount
+    case "--only": onlyEndpoint = value()
     default:
         FileHandle.standardError.write(Data("error: unknown argument \(argument)\n".utf8))
         exit(2)
@@ -44,6 +53,62 @@ if let floorRequests {
                 + String(format: "%.2f", family.minimumSeconds(forRequests: floorRequests)))
     }
     exit(0)
+}
+
+if apiName == "workspace" {
+    runWorkspaceBench(
+        configuration: configuration, userCount: userCount, serveSeconds: serveSeconds, seconds: seconds,
+        connectionCounts: connectionCounts, only: onlyEndpoint)
+    exit(0)
+}
+guard apiName == "bench" else {
+    FileHandle.standardError.write(Data("error: --api takes bench or workspace\n".utf8))
+    exit(2)
+}
+
+/// `--api workspace`: every endpoint of `WorkspaceBench` in turn, or all of them served for wrk.
+func runWorkspaceBench(
+    configuration: SandboxConfiguration, userCount: Int, serveSeconds: Double?, seconds: Double, connectionCounts: [Int],
+    only: String?
+) {
+    let bench = WorkspaceBench(configuration: configuration, userCount: userCount)
+    let seedStart = Date()
+    do {
+        try bench.seed()
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(1)
+    }
+    let sandbox = Sandbox(configuration: bench.configuration, api: bench.api)
+    let url: URL
+    do { url = try sandbox.start() } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(1)
+    }
+    defer { sandbox.stop() }
+    if let serveSeconds {
+        for endpoint in bench.endpoints { print("\(endpoint.name)\t\(url)\(endpoint.target)") }
+        fflush(nil)
+        Thread.sleep(forTimeInterval: serveSeconds)
+        print("served \(sandbox.stats().reads) GETs")
+        return
+    }
+    print(
+        "sandbox-bench: WorkspaceAPI with \(bench.userCount) users (created in "
+            + String(format: "%.1f s", Date().timeIntervalSince(seedStart)) + "), \(seconds) s per run, "
+            + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
+    print("endpoint                connections   requests    GET/s   p50 ms   p99 ms  failures")
+    for endpoint in bench.endpoints where only.map(endpoint.name.contains) ?? true {
+        for connections in connectionCounts {
+            let result = LoadClient(port: url.port!, path: endpoint.target, connections: connections, seconds: seconds).run()
+            print(
+                endpoint.name.padding(toLength: 22, withPad: " ", startingAt: 0)
+                    + String(
+                        format: " %11d %10d %8.0f %8.2f %8.2f %9d", connections, result.requests, result.perSecond,
+                        result.percentile(0.5), result.percentile(0.99), result.failures))
+            fflush(nil)
+        }
+    }
 }
 
 let sandbox = Sandbox(configuration: configuration, api: BenchAPI())

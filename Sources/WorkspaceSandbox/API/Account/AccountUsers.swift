@@ -30,6 +30,15 @@ extension WorkspaceEngine {
     func listAccountUsers(_ context: RequestContext) -> Reply {
         if let refused = checkAccount(context) { return refused }
         let state = state
+        if SCIMListing.isUnsorted(context) {
+            do {
+                let filter = try SCIMListing.filter(context, filterable: Self.userFilterAttributes)
+                let selected = state.selectUsers(filter) { _ in true }
+                return SCIMListing.pageReply(selected, context) { withAccountID(state.accountUserJSON(state.users[$0])) }
+            } catch {
+                return error.reply
+            }
+        }
         let resources = state.users.map { user in
             SCIMListItem(attributes: user.filterAttributes) { withAccountID(state.accountUserJSON(user)) }
         }

@@ -14,13 +14,17 @@ enum JSONBody {
         return value as? JSONObject
     }
 
-    /// Serializes a response body with sorted keys, so that dumps and tests are stable.
+    /// Serializes a response body with sorted keys, so that dumps and tests are stable; byte for byte
+    /// what `JSONSerialization` writes, `{}` for what it cannot write.
     static func bytes(_ value: Any) -> [UInt8] {
-        let options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? JSONSerialization.data(withJSONObject: value, options: options) else {
+        guard value is JSONObject || value is [Any] else { return Array("{}".utf8) }
+        var writer = JSONWriter()
+        do {
+            try writer.write(value)
+        } catch {
             return Array("{}".utf8)
         }
-        return [UInt8](data)
+        return writer.bytes
     }
 
     /// A string field, or nil when absent or of another type.

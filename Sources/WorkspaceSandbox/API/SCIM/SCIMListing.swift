@@ -1,3 +1,5 @@
+import Foundation
+
 /// A SCIM list response over rendered resources: filter, sort, 1-based paging that echoes
 /// `startIndex`, and `attributes`/`excludedAttributes` projection (databricks-api.md §1).
 /// One listable resource: the few attributes filters and sorting read, and its full JSON, built
@@ -14,21 +16,49 @@ enum SCIMListing {
 
     static func reply(_ resources: [SCIMListItem], _ context: RequestContext, filterable: [String]) -> Reply {
         var selected = resources
-        if let filterText = context.query("filter"), !filterText.trimmingCharacters(in: .whitespaces).isEmpty {
-            do {
-                let filter = try SCIMFilter(parsing: filterText, attributes: filterable)
+        do {
+            if let filter = try filter(context, filterable: filterable) {
                 selected = selected.filter { filter.matches($0.attributes) }
-            } catch {
-                return error.reply
             }
+        } catch {
+            return error.reply
         }
         if let sortBy = context.query("sortBy"), !sortBy.isEmpty {
             selected = sorted(selected, by: sortBy, descending: context.query("sortOrder")?.lowercased() == "descending")
         }
+        return pageReply(selected.map(\.render), context)
+    }
+
+    /// The request's `filter`, nil when there is none (or it is blank).
+    static func filter(_ context: RequestContext, filterable: [String]) throws(SCIMFilter.ParseError) -> SCIMFilter? {
+        // Blank means spaces and tabs only; stops at the first other character (filters run to kilobytes).
+        guard let text = context.query("filter"),
+              !text.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains)
+        else { return nil }
+        return try SCIMFilter(parsing: text, attributes: filterable)
+    }
+
+    /// Whether a list can skip `SCIMListItem`s and select from typed records: not when it sorts
+    /// (sorting may read any rendered attribute).
+    static func isUnsorted(_ context: RequestContext) -> Bool {
+        context.query("sortBy")?.isEmpty ?? true
+    }
+
+    /// The ListResponse for resources already filtered and sorted: 1-based paging that echoes
+    /// `startIndex`, and projection of the page only.
+    static func pageReply(_ selected: [() -> JSONObject], _ context: RequestContext) -> Reply {
+        pageReply(selected, context) { $0() }
+    }
+
+    /// As `pageReply(_:_:)` over any selection, rendering only the elements on the page (so a list
+    /// of 2,000 users holds positions, not 2,000 closures over the whole state).
+    static func pageReply<Selection: RandomAccessCollection>(
+        _ selected: Selection, _ context: RequestContext, render: (Selection.Element) -> JSONObject
+    ) -> Reply {
         let startIndex = max(1, Int(context.query("startIndex") ?? "") ?? 1)
         let count = max(0, Int(context.query("count") ?? "") ?? 10_000)
         let pageSize = min(count, maximumPageSize)
-        let page = Array(selected.dropFirst(startIndex - 1).prefix(pageSize))
+        let page = selected.dropFirst(startIndex - 1).prefix(pageSize)
         let projection = Projection(context)
         var body: JSONObject = [
             "schemas": [SCIMSchema.listResponse],
@@ -37,7 +67,7 @@ enum SCIMListing {
             "itemsPerPage": page.count,
         ]
         // An empty page has no `Resources` key at all: clients must stop on "missing or empty" (§1).
-        if !page.isEmpty { body["Resources"] = page.map { projection.apply($0.render()) } }
+        if !page.isEmpty { body["Resources"] = page.map { projection.apply(render($0)) } }
         return .ok(body)
     }
 

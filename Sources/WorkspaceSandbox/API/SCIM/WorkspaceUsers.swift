@@ -63,6 +63,17 @@ extension WorkspaceEngine {
 
     mutating func listWorkspaceUsers(_ context: RequestContext) -> Reply {
         let state = state
+        // Stale reads may swap a user for its previous version, which filters must then see: that
+        // path renders every user first. Without them, users are selected from the typed records.
+        if !stale.enabled && SCIMListing.isUnsorted(context) {
+            do {
+                let filter = try SCIMListing.filter(context, filterable: Self.userFilterAttributes)
+                let selected = state.selectUsers(filter, visible: state.isInWorkspace)
+                return SCIMListing.pageReply(selected, context) { state.workspaceUserJSON(state.users[$0]) }
+            } catch {
+                return error.reply
+            }
+        }
         let resources = state.users.filter { state.isInWorkspace($0.id) }.map { user in
             (StaleKey.workspaceUser(user.id),
              SCIMListItem(attributes: user.filterAttributes) { state.workspaceUserJSON(user) })

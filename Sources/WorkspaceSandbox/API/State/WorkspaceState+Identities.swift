@@ -2,12 +2,11 @@
 /// account group is in the workspace when it is assigned, directly or as a member (at any depth) of
 /// an assigned account group; workspace groups always are.
 extension WorkspaceState {
-    func userIndex(id: String) -> Int? { users.firstIndex { $0.id == id } }
+    func userIndex(id: String) -> Int? { users.position(id: id) }
 
     /// userName is matched case-insensitively (databricks-api.md §1).
     func userIndex(userName: String) -> Int? {
-        let folded = userName.lowercased()
-        return users.firstIndex { $0.userName == folded }
+        users.position(userName: userName.lowercased())
     }
 
     func groupIndex(id: String) -> Int? { groups.firstIndex { $0.id == id } }

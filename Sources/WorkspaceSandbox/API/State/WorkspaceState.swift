@@ -6,7 +6,7 @@ struct WorkspaceState: Codable, Sendable, Equatable {
     /// The identity behind the workspace token (`Me`).
     var adminUserID: String
     /// Account users; workspace SCIM shows those with an assignment.
-    var users: [UserRecord]
+    var users: UserTable
     var groups: [GroupRecord]
     var servicePrincipals: [ServicePrincipalRecord]
     /// Workspace assignment per principal id: `["USER"]` or `["ADMIN"]` (§2).
