@@ -70,7 +70,7 @@ public enum SeedState {
         return WorkspaceState(
             nextID: nextID,
             adminUserID: adminUserID,
-            users: users,
+            users: UserTable(users),
             groups: groups,
             servicePrincipals: servicePrincipals,
             assignments: assignments,
