@@ -11,7 +11,7 @@ struct ValidateEndToEndTests {
         let path = try directory.write(
             "roster.csv",
             Self.header + "a@x.org,A,red,,\r\nb@x.org,\"B, b\",red,,\r\nc@x.org,C,blue,CAN_RESTART,CAN_MONITOR\r\n")
-        // An account id keeps the offline workspace-local warning (IdentityEndToEndTests) out of stderr.
+        // An account id keeps the offline workspace-local warning (AccountGroupEndToEndTests) out of stderr.
         let result = try RollcallProcess.run(["validate", path], environment: ["DATABRICKS_ACCOUNT_ID": "a-1"])
         #expect(result.exitCode == 0)
         #expect(result.stderr.isEmpty)
@@ -164,10 +164,17 @@ struct CommandLineEndToEndTests {
         #expect(commandHelp.exitCode == 0 && commandHelp.stdout.contains("--retry-failed RESULTS"))
     }
 
-    @Test func unavailableCommandExits2() throws {
-        let result = try RollcallProcess.run(["import", "roster.csv", "--dry-run"])
+    @Test func importOfAMissingRosterExits2BeforeAnyNetwork() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let result = try RollcallProcess.run(
+            ["import", "roster.csv", "--dry-run"], environment: ["HOME": directory.url.path],
+            currentDirectory: directory.url)
         #expect(result.exitCode == 2)
-        #expect(result.stderrLines == ["rollcall import: not available yet"])
+        #expect(result.stderrLines == [
+            "roster.csv: error: cannot read 'roster.csv': No such file or directory",
+            "roster.csv: 1 error; nothing was changed",
+        ])
     }
 
     @Test func helperPassesEnvironmentAndWorkingDirectoryAndTimesOut() throws {

@@ -189,7 +189,7 @@ struct RunnerTests {
         #expect(recorder.stdout.isEmpty)
     }
 
-    @Test(arguments: [["import", "r.csv"], ["offboard", "r.csv"], ["sandbox"], ["demo"]])
+    @Test(arguments: [["offboard", "r.csv"]])
     func commandsNotYetAvailableSaySoAndExit2(arguments: [String]) async {
         let (console, recorder) = Console.recording()
         #expect(await RollcallMain.run(arguments, console: console) == 2)
