@@ -13,7 +13,9 @@ struct FaultInjectionTests {
     /// Asserts a lower bound and an order, never an upper bound on time: the machine is shared.
     @Test func latencyIsAddedToAPIRequestsOnly() async throws {
         try await withServerHarness({ $0.latencyMilliseconds = 1500 }) { harness in
+            // One session per request, so neither waits for the other's connection.
             let session = ServerTestHarness.session()
+            let controlSession = ServerTestHarness.session()
             let start = Date()
             let finished = await withTaskGroup(of: String.self) { group in
                 group.addTask {
@@ -23,7 +25,7 @@ struct FaultInjectionTests {
                 }
                 group.addTask {
                     try? await Task.sleep(for: .milliseconds(100))
-                    _ = try? await session.send("GET", harness.url.appending(path: "sandbox/stats"))
+                    _ = try? await controlSession.send("GET", harness.url.appending(path: "sandbox/stats"))
                     return "control"
                 }
                 var order: [String] = []
