@@ -43,11 +43,7 @@ enum ImportCommand {
             options: .init(dryRun: options.dryRun, concurrency: options.concurrency, resultsPath: resultsPath))
         if let retry { workflow.options.render = retry.render }
 
-        let interrupt = InterruptFlag()
-        let watcher = SignalWatcher(onFirst: { _ in
-            interrupt.raise()
-            console.err("\ninterrupted: finishing requests in flight, then writing results (Ctrl-C again to quit now)\n")
-        })
+        let (interrupt, watcher) = SignalWatcher.interruptingRun(console: console)
         defer { watcher.cancel() }  // before the reads, so Ctrl-C while planning also exits 130
 
         let plan: Plan
