@@ -39,11 +39,3 @@ public enum RollcallMain {
         }
     }
 }
-
-/// What a runner that has not landed yet says, so scripts see a clear failure rather than silence.
-enum NotAvailable {
-    static func report(_ command: String, console: Console) -> ExitStatus {
-        console.err("rollcall \(command): not available yet\n")
-        return .invalidInput
-    }
-}

@@ -11,6 +11,10 @@ public struct SandboxConfiguration: Sendable, Hashable {
     public var clientID: String? = nil
     public var clientSecret: String? = nil
     public var oauthTTLSeconds: Int = 3600
+    /// Personal access token of an ordinary workspace user (`SeedState.memberUserName`, not an
+    /// admin); nil seeds no such user. Its SCIM calls other than `Me` and GETs of `Users` and
+    /// `Groups` answer 403, as Databricks answers non-admins (databricks-api.md §1).
+    public var memberToken: String? = nil
     /// Added to every API request (not `/sandbox/*`).
     public var latencyMilliseconds: Int = 0
     public var rateLimits: RateLimitMode = .off

@@ -12,7 +12,8 @@ import WorkspaceSandbox
           "cluster":   { "name": "Small Spark 4.0",   "defaultLevel": "CAN_ATTACH_TO" },
           "warehouse": { "name": "Starter Warehouse", "defaultLevel": "CAN_USE" },
           "directory": { "path": "/Shared/workshop",  "defaultLevel": "CAN_READ" },
-          "servingEndpoints": { "names": ["databricks-meta-llama-3-3-70b-instruct"], "defaultLevel": "CAN_QUERY" }
+          "servingEndpoints": { "names": ["databricks-meta-llama-3-3-70b-instruct"], "defaultLevel": "CAN_QUERY" },
+          "unityCatalog": { "grantsVia": "sql" }
         }
         """
 

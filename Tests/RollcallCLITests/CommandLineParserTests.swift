@@ -196,16 +196,6 @@ struct RunnerTests {
         #expect(recorder.stderr.hasPrefix("no-such-roster.csv: error: cannot read 'no-such-roster.csv'"))
     }
 
-    @Test(arguments: [["auth", "check"]])
-    func commandsNotYetAvailableSaySoAndExit2(arguments: [String]) async {
-        let (console, recorder) = Console.recording()
-        #expect(await RollcallMain.run(arguments, console: console) == 2)
-        #expect(
-            recorder.stderr
-                == "rollcall \(arguments.joined(separator: " ").replacingOccurrences(of: " r.csv", with: "")): not available yet\n"
-        )
-    }
-
     @Test func versionAndHelpGoToStdout() async {
         let (console, recorder) = Console.recording()
         #expect(await RollcallMain.run(["--version"], console: console) == 0)

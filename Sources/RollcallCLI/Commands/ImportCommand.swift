@@ -31,20 +31,19 @@ enum ImportCommand {
         let resultsPath = options.dryRun ? nil : (options.results ?? ResultsLocation.defaultPath(forRoster: options.roster))
         let statementWait = StatementWait.seconds(from: environment)
         func writer(warehouseID: String?) -> ClientWorkspaceWriter {
-            ClientWorkspaceWriter(
+            var writer = ClientWorkspaceWriter(
                 client: connection.client, warehouseID: warehouseID, grantsVia: input.workshop.unityCatalog.grantsVia,
                 warehouseName: input.workshop.warehouse?.name, statementWaitSeconds: statementWait)
+            writer.account = connection.account
+            return writer
         }
         var workflow = ImportWorkflow(
-            desired: desired, reader: connection.client, writer: writer(warehouseID: nil),
+            desired: desired, reader: connection.client, accountReader: connection.account?.account,
+            writer: writer(warehouseID: nil),
             options: .init(dryRun: options.dryRun, concurrency: options.concurrency, resultsPath: resultsPath))
         if let retry { workflow.options.render = retry.render }
 
-        let interrupt = InterruptFlag()
-        let watcher = SignalWatcher(onFirst: { _ in
-            interrupt.raise()
-            console.err("\ninterrupted: finishing requests in flight, then writing results (Ctrl-C again to quit now)\n")
-        })
+        let (interrupt, watcher) = SignalWatcher.interruptingRun(console: console)
         defer { watcher.cancel() }  // before the reads, so Ctrl-C while planning also exits 130
 
         let plan: Plan

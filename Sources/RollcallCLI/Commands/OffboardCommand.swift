@@ -29,11 +29,7 @@ enum OffboardCommand {
             options: .init(deleteGroups: options.deleteGroups, includeAdmins: options.includeAdmins),
             concurrency: options.concurrency, resultsPath: resultsPath)
 
-        let interrupt = InterruptFlag()
-        let watcher = SignalWatcher(onFirst: { _ in
-            interrupt.raise()
-            console.err("\ninterrupted: finishing requests in flight, then writing results (Ctrl-C again to quit now)\n")
-        })
+        let (interrupt, watcher) = SignalWatcher.interruptingRun(console: console)
         defer { watcher.cancel() }
 
         let plan: OffboardPlan

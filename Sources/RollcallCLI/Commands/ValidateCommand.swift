@@ -1,3 +1,4 @@
+import Foundation
 import RollcallKit
 
 /// `rollcall validate`: reads the roster and config offline and reports every problem.
@@ -5,10 +6,20 @@ import RollcallKit
 /// Problems go to stderr as `roster.csv:12: error: ...`; the summary (or `--json` report) to stdout.
 /// Exit 0 when valid, 2 when not.
 enum ValidateCommand {
-    static func run(_ options: ValidateOptions, console: Console) -> ExitStatus {
-        let (report, _) = RosterInput.read(
+    static func run(
+        _ options: ValidateOptions, console: Console,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        workingDirectory: String = FileManager.default.currentDirectoryPath
+    ) -> ExitStatus {
+        var (report, config) = RosterInput.read(
             roster: options.roster, workshop: options.workshop, delimiter: options.delimiter,
             keepParticipants: options.json)
+        if report.isValid, let config {
+            // Local settings only (environment, .env, ~/.databrickscfg): validate stays offline.
+            let account = CredentialResolver.accountConfigured(
+                CredentialInputs(environment: environment, workingDirectory: workingDirectory))
+            report.warnings += OfflineGroupCheck.warnings(for: report, config: config, accountConfigured: account)
+        }
         if options.json {
             console.out(ValidateReportJSON.render(report))
         } else {

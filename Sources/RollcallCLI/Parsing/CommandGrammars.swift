@@ -201,6 +201,10 @@ enum SandboxGrammar {
             Spec("--client-secret", "S", "OAuth M2M client secret.") { config, value throws(UsageError) in
                 config.clientSecret = try ValueParser.nonEmpty(value, option: "--client-secret")
             },
+            Spec("--member-token", "T", "Token of a seeded non-admin user (403 on admin-only SCIM).") {
+                config, value throws(UsageError) in
+                config.memberToken = try ValueParser.nonEmpty(value, option: "--member-token")
+            },
             Spec("--oauth-ttl-s", "N", "Lifetime of issued OAuth tokens in seconds.") {
                 config, value throws(UsageError) in
                 config.oauthTTLSeconds = try ValueParser.integer(value, option: "--oauth-ttl-s", in: 1...86_400)

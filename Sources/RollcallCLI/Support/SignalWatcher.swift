@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import RollcallKit
 
 #if canImport(Glibc)
     import Glibc
@@ -34,6 +35,18 @@ final class SignalWatcher: @unchecked Sendable {
             source.resume()
             sources.append(source)
         }
+    }
+
+    /// The Ctrl-C contract of `import` and `offboard`: the first signal raises the returned flag
+    /// (requests in flight finish, nothing new starts, results are written, exit 130) and says so;
+    /// a second one exits at once.
+    static func interruptingRun(console: Console) -> (InterruptFlag, SignalWatcher) {
+        let interrupt = InterruptFlag()
+        let watcher = SignalWatcher(onFirst: { _ in
+            interrupt.raise()
+            console.err("\ninterrupted: finishing requests in flight, then writing results (Ctrl-C again to quit now)\n")
+        })
+        return (interrupt, watcher)
     }
 
     /// Restores the default handlers.

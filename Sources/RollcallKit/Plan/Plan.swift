@@ -30,6 +30,22 @@ public struct Plan: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { writeCount == 0 }
+
+    /// State-changing HTTP requests the plan needs: an account group costs a POST (unless the
+    /// account has it), the assignment PUT and the entitlements PATCH; REST grants cost one PATCH
+    /// per securable whatever the number of groups.
+    public var writeRequestCount: Int {
+        let groups = groupCreations.reduce(0) { total, creation in
+            switch creation.scope {
+            case .workspaceLocal: total + 1
+            case .account(let existingID):
+                total + (existingID == nil ? 1 : 0) + 1 + (creation.entitlements.isEmpty ? 0 : 1)
+            }
+        }
+        let grants = desired.config.unityCatalog.grantsVia == .rest
+            ? Set(grantAdditions.map(\.securable)).count : grantAdditions.count
+        return writeCount - groupCreations.count - grantAdditions.count + groups + grants
+    }
 }
 
 public struct UserCreation: Sendable, Hashable {
@@ -40,6 +56,22 @@ public struct UserCreation: Sendable, Hashable {
 public struct GroupCreation: Sendable, Hashable {
     public var name: String
     public var entitlements: [String]
+    public var scope: GroupScope = .workspaceLocal
+
+    public init(name: String, entitlements: [String], scope: GroupScope = .workspaceLocal) {
+        self.name = name
+        self.entitlements = entitlements
+        self.scope = scope
+    }
+}
+
+/// Where a missing roster group comes from.
+public enum GroupScope: Sendable, Hashable {
+    /// Workspace SCIM: no account configured. Unity Catalog cannot grant to it.
+    case workspaceLocal
+    /// An account group assigned to the workspace: created when `existingID` is nil, otherwise
+    /// the account already has it and only the assignment is missing.
+    case account(existingID: String?)
 }
 
 /// Entitlements an existing roster group lacks.

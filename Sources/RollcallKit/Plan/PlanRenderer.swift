@@ -14,7 +14,16 @@ public enum PlanRenderer {
         let existingUsers = plan.desired.emails.count - plan.userCreations.count
         if existingUsers > 0 { lines.append("  \(existingUsers) user(s) already exist") }
         for creation in plan.groupCreations {
-            lines.append("  create group '\(creation.name)' with entitlements \(creation.entitlements.joined(separator: ", "))")
+            let entitlements = "entitlements \(creation.entitlements.joined(separator: ", "))"
+            switch creation.scope {
+            case .workspaceLocal:
+                lines.append("  create group '\(creation.name)' (workspace-local) with \(entitlements)")
+            case .account(nil):
+                lines.append(
+                    "  create group '\(creation.name)' at the account level, assign it to the workspace, give it \(entitlements)")
+            case .account(let id?):
+                lines.append("  assign account group '\(creation.name)' (id \(id)) to the workspace, give it \(entitlements)")
+            }
         }
         for grant in plan.entitlementGrants {
             lines.append("  add entitlements \(grant.entitlements.joined(separator: ", ")) to group '\(grant.group)'")
@@ -41,7 +50,7 @@ public enum PlanRenderer {
         for grant in plan.grantAdditions {
             lines.append("  grant \(grant.privileges.joined(separator: ", ")) on \(grant.securable) to '\(grant.group)'")
         }
-        lines.append("  \(plan.writeCount) write request(s)")
+        lines.append("  \(plan.writeRequestCount) write request(s)")
         for warning in plan.warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n")
     }

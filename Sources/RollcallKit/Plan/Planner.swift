@@ -18,7 +18,10 @@ public enum Planner {
 
         for group in desired.groups {
             guard let existing = snapshot.groups[group.name] else {
-                plan.groupCreations.append(GroupCreation(name: group.name, entitlements: config.groupEntitlements))
+                let scope: GroupScope = snapshot.hasAccount
+                    ? .account(existingID: snapshot.accountGroups?[group.name]) : .workspaceLocal
+                plan.groupCreations.append(
+                    GroupCreation(name: group.name, entitlements: config.groupEntitlements, scope: scope))
                 appendMemberships(group.memberEmails, to: group.name, in: &plan)
                 continue
             }
@@ -56,7 +59,9 @@ public enum Planner {
         for grant in config.unityCatalog.grants {
             let securable = SecurableRef(securable: grant.securable, name: grant.name)
             let current = snapshot.grants[securable] ?? [:]
-            for group in desired.groups {
+            // A grant by name to a group with a local and an account namesake would land on the
+            // account group, which the roster's members are not in: send none.
+            for group in desired.groups where !snapshot.hasNameConflict(group.name) {
                 let held = current[group.name] ?? []
                 if held.contains("ALL PRIVILEGES") { continue }
                 let missing = unique(grant.privileges.map(PrivilegeName.sql)).filter { !held.contains($0) }
@@ -88,10 +93,17 @@ public enum Planner {
             }
         }
         let grantedGroups = Set(plan.grantAdditions.map(\.group))
-        for group in plan.desired.groups where grantedGroups.contains(group.name) {
-            let isLocal = plan.snapshot.groups[group.name].map { !$0.isAccountGroup } ?? true
-            if isLocal {
-                warnings.append(LocalGroupAdvice.warning(group: group.name, exists: plan.snapshot.groups[group.name] != nil))
+        for group in plan.desired.groups {
+            let snapshot = plan.snapshot
+            if snapshot.hasNameConflict(group.name) {
+                warnings.append(LocalGroupAdvice.conflict(group: group.name))
+                continue
+            }
+            guard grantedGroups.contains(group.name) else { continue }
+            if let existing = snapshot.groups[group.name], !existing.isAccountGroup {
+                warnings.append(LocalGroupAdvice.warning(group: group.name, exists: true))
+            } else if snapshot.groups[group.name] == nil && !snapshot.hasAccount {
+                warnings.append(LocalGroupAdvice.warning(group: group.name, exists: false))
             }
         }
         return warnings
@@ -128,5 +140,26 @@ public enum LocalGroupAdvice {
     public static func fix(group: String) -> String {
         "Fix: create '\(group)' as an account group and assign it to this workspace "
             + "(or configure account_id so that Rollcall does it), then run the import again."
+    }
+
+    /// A local group and an account group share the name: which one the organizer meant is theirs
+    /// to say, so Rollcall converts nothing and grants go to neither.
+    public static func conflict(group: String) -> String {
+        "group '\(group)' exists both as a workspace-local group and as an account group not assigned to "
+            + "this workspace; Rollcall does not convert or pick between them, and Unity Catalog grants "
+            + "to the local one fail. \(conflictFix(group: group))"
+    }
+
+    public static func conflictFix(group: String) -> String {
+        "Fix: delete or rename the workspace-local '\(group)' (or the account group), assign the account "
+            + "group to this workspace, then run the import again."
+    }
+
+    /// `validate` works offline: it cannot see the workspace, only that no account is configured.
+    public static func offlineWarning(group: String) -> String {
+        "group '\(group)' needs Unity Catalog grants; if it does not already exist as an account group it "
+            + "will be created workspace-local and its grants will fail, because no account is configured. "
+            + "Configure account_id (profile, DATABRICKS_ACCOUNT_ID or --account-id) so that Rollcall creates "
+            + "it at the account level, or create it there yourself."
     }
 }

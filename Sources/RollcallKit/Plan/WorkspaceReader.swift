@@ -23,6 +23,18 @@ public protocol WorkspaceReader: Sendable {
     ) async throws -> [String: Set<String>]
 }
 
+/// The account-level question a plan asks when an account is configured.
+public protocol AccountGroupReader: Sendable {
+    /// The account groups among `names`, keyed by the name asked for, value the group id.
+    func accountGroupIDs(named names: [String]) async throws -> [String: String]
+}
+
+extension AccountClient: AccountGroupReader {
+    public func accountGroupIDs(named names: [String]) async throws -> [String: String] {
+        try await findGroups(displayNames: names)
+    }
+}
+
 /// Reads everything a plan needs in as few requests as the workspace allows, concurrently.
 public struct SnapshotReader: Sendable {
     /// SCIM filters joined with `or` carry at most this many userNames (issue 4).
@@ -31,9 +43,12 @@ public struct SnapshotReader: Sendable {
     static let usersGroup = "users"
 
     public let reader: any WorkspaceReader
+    /// Set when an account is configured.
+    public let accountReader: (any AccountGroupReader)?
 
-    public init(reader: any WorkspaceReader) {
+    public init(reader: any WorkspaceReader, accountReader: (any AccountGroupReader)? = nil) {
         self.reader = reader
+        self.accountReader = accountReader
     }
 
     /// Failures that make the whole plan impossible (cannot list users or groups) throw; a missing
@@ -60,6 +75,12 @@ public struct SnapshotReader: Sendable {
         snapshot.usersGroup = allGroups[Self.usersGroup]
         snapshot.resources = await resources
         snapshot.grants = await readGrants(desired, warehouseID: snapshot.warehouseID(in: desired))
+        if let accountReader {
+            // Only groups the workspace lacks or holds as local need the account's answer, so a
+            // re-run of a finished import asks nothing of the account.
+            let unsettled = desired.groups.map(\.name).filter { snapshot.groups[$0]?.isAccountGroup != true }
+            snapshot.accountGroups = unsettled.isEmpty ? [:] : try await accountReader.accountGroupIDs(named: unsettled)
+        }
         return snapshot
     }
 

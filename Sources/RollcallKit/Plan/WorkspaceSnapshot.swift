@@ -11,6 +11,9 @@ public struct WorkspaceSnapshot: Sendable, Hashable {
     public var resources: [ResourceRef: ResourceState]
     /// Current Unity Catalog privileges per securable and principal (SQL spelling, upper case).
     public var grants: [SecurableRef: [String: Set<String>]]
+    /// Roster groups that exist at the account level (displayName -> id), read only when an
+    /// account is configured; nil means no account, so missing groups would be workspace-local.
+    public var accountGroups: [String: String]?
 
     public init(
         userIDs: [String: String] = [:], groups: [String: GroupState] = [:], usersGroup: GroupState? = nil,
@@ -21,6 +24,16 @@ public struct WorkspaceSnapshot: Sendable, Hashable {
         self.usersGroup = usersGroup
         self.resources = resources
         self.grants = grants
+    }
+
+    /// Missing roster groups are created at the account level.
+    public var hasAccount: Bool { accountGroups != nil }
+
+    /// A workspace-local group that shares its name with an account group: Rollcall neither
+    /// converts nor guesses between them.
+    public func hasNameConflict(_ group: String) -> Bool {
+        guard let existing = groups[group], !existing.isAccountGroup else { return false }
+        return accountGroups?[group] != nil
     }
 }
 

@@ -23,7 +23,7 @@ public enum RollcallTemplates {
           "directory": null,
           "servingEndpoints": [],
           "unityCatalog": {
-            "grantsVia": "sql",
+            "grantsVia": "rest",
             "grants": [
               { "securable": "catalog", "name": "aws-databricks-neo4j-lab",
                 "privileges": ["USE CATALOG", "USE SCHEMA", "SELECT", "READ VOLUME", "BROWSE"] },

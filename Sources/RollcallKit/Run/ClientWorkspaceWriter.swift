@@ -9,6 +9,8 @@ public struct ClientWorkspaceWriter: WorkspaceWriter {
     public let warehouseName: String?
     /// `wait_timeout` of each GRANT statement: 0 or 5...50 seconds; longer statements are polled.
     public let statementWaitSeconds: Int
+    /// Where account-level groups are made; nil without an account.
+    public var account: AccountGroupWriter?
 
     public init(
         client: WorkspaceClient, warehouseID: String?, grantsVia: UnityCatalogConfig.GrantsVia, warehouseName: String?,
@@ -25,8 +27,15 @@ public struct ClientWorkspaceWriter: WorkspaceWriter {
         try await client.createUser(userName: email, displayName: displayName).value.id
     }
 
-    public func createGroup(name: String, entitlements: [String]) async throws -> String {
-        try await client.createGroup(displayName: name, entitlements: entitlements).value.id
+    public func createGroup(_ creation: GroupCreation) async throws -> String {
+        switch creation.scope {
+        case .workspaceLocal:
+            return try await client.createGroup(displayName: creation.name, entitlements: creation.entitlements).value.id
+        case .account(let existingID):
+            guard let account else { throw AccountGroupWriter.Failure.noAccount(group: creation.name) }
+            return try await account.provision(
+                creation.name, existingID: existingID, entitlements: creation.entitlements, workspace: client)
+        }
     }
 
     public func addMembers(groupID: String, userIDs: [String]) async throws {
@@ -44,6 +53,46 @@ public struct ClientWorkspaceWriter: WorkspaceWriter {
     public func raiseLevels(kind: ResourceKind, objectID: String, entries: [ACLEntry]) async throws {
         try await client.patchPermissions(
             kind: kind, objectID: objectID, grants: entries.map { PermissionGrant.group($0.group, $0.level) })
+    }
+
+    public var mergesGrantsPerSecurable: Bool { grantsVia == .rest }
+
+    /// REST: one PATCH carrying every group's additions. Unity Catalog validates the whole request,
+    /// so one principal it cannot find fails all of them; that principal is then set aside with
+    /// the error and the others are sent once more, so one bad group never sinks the rest.
+    public func grantTogether(on securable: SecurableRef, _ additions: [GrantAddition]) async throws -> [String: String] {
+        guard grantsVia == .rest else { return await grantOneByOne(additions) }
+        var pending = additions
+        var failures: [String: String] = [:]
+        while !pending.isEmpty {
+            let changes = pending.map {
+                UnityCatalogChange(principal: $0.group, add: $0.privileges.map(PrivilegeName.rest), remove: [])
+            }
+            do {
+                let after = try await client.updateUnityCatalogGrants(
+                    on: securable.securable, name: securable.name, changes: changes)
+                for addition in pending {
+                    let held = Set((after[addition.group] ?? []).map(PrivilegeName.sql))
+                    let missing = addition.privileges.filter { !held.contains($0) && !held.contains("ALL PRIVILEGES") }
+                    if !missing.isEmpty {
+                        failures[addition.group] = "the grant was accepted but \(missing.joined(separator: ", ")) "
+                            + "did not show in the answer"
+                    }
+                }
+                return failures
+            } catch {
+                let message = String(describing: error)
+                let named = pending.filter { message.contains("principal with name \($0.group)") }
+                guard !named.isEmpty, named.count < pending.count else {
+                    if failures.isEmpty { throw error }
+                    for addition in pending { failures[addition.group] = message }
+                    return failures
+                }
+                for addition in named { failures[addition.group] = message }
+                pending.removeAll { addition in named.contains { $0.group == addition.group } }
+            }
+        }
+        return failures
     }
 
     public func grant(_ addition: GrantAddition) async throws {

@@ -75,7 +75,7 @@ public actor ImportRun {
         guard !interrupt.isRaised else { return }
         let writer = self.writer
         _ = await SlidingWindow.run(plan.groupCreations, width: width, interrupt: interrupt) { creation in
-            let result = await Self.attempt { try await writer.createGroup(name: creation.name, entitlements: creation.entitlements) }
+            let result = await Self.attempt { try await writer.createGroup(creation) }
             await self.recordGroup(creation.name, result)
             return ()
         }
@@ -167,6 +167,10 @@ public actor ImportRun {
         guard !interrupt.isRaised else { return }
         let additions = plan.grantAdditions.filter { groupID($0.group) != nil }
         let writer = self.writer
+        if writer.mergesGrantsPerSecurable {
+            await grantPerSecurable(additions)
+            return
+        }
         _ = await SlidingWindow.run(additions, width: width, interrupt: interrupt) { addition in
             let result = await Self.attempt { try await writer.grant(addition) }
             await self.recordGrant(addition, result)
@@ -177,6 +181,36 @@ public actor ImportRun {
     private func recordGrant(_ addition: GrantAddition, _ result: Result<Void, ActionFailure>) {
         ledger.grants[RunLedger.GrantKey(securable: addition.securable, group: addition.group)] = result
         finishedOne()
+    }
+
+    /// REST: one request per securable for every group, each group's outcome read from it.
+    private func grantPerSecurable(_ additions: [GrantAddition]) async {
+        var order: [SecurableRef] = []
+        var bySecurable: [SecurableRef: [GrantAddition]] = [:]
+        for addition in additions {
+            if bySecurable[addition.securable] == nil { order.append(addition.securable) }
+            bySecurable[addition.securable, default: []].append(addition)
+        }
+        let writer = self.writer
+        let batches = order.map { ($0, bySecurable[$0] ?? []) }
+        _ = await SlidingWindow.run(batches, width: width, interrupt: interrupt) { securable, group in
+            let result = await Self.attempt { try await writer.grantTogether(on: securable, group) }
+            await self.recordGrants(group, result)
+            return ()
+        }
+    }
+
+    private func recordGrants(_ additions: [GrantAddition], _ result: Result<[String: String], ActionFailure>) {
+        for addition in additions {
+            let key = RunLedger.GrantKey(securable: addition.securable, group: addition.group)
+            switch result {
+            case .success(let failures):
+                ledger.grants[key] = failures[addition.group].map { .failure(ActionFailure(message: $0)) } ?? .success(())
+            case .failure(let failure):
+                ledger.grants[key] = .failure(failure)
+            }
+            finishedOne()
+        }
     }
 
     // MARK: Lookups

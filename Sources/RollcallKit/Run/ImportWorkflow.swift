@@ -18,19 +18,25 @@ public struct ImportWorkflow: Sendable {
 
     public var desired: DesiredState
     public var reader: any WorkspaceReader
+    /// Set when an account is configured: missing groups are then made at the account level.
+    public var accountReader: (any AccountGroupReader)?
     public var writer: any WorkspaceWriter
     public var options: Options
 
-    public init(desired: DesiredState, reader: any WorkspaceReader, writer: any WorkspaceWriter, options: Options) {
+    public init(
+        desired: DesiredState, reader: any WorkspaceReader, accountReader: (any AccountGroupReader)? = nil,
+        writer: any WorkspaceWriter, options: Options
+    ) {
         self.desired = desired
         self.reader = reader
+        self.accountReader = accountReader
         self.writer = writer
         self.options = options
     }
 
     /// Reads the workspace and returns the plan; throws only when the workspace cannot be read.
     public func plan() async throws -> Plan {
-        let snapshot = try await SnapshotReader(reader: reader).snapshot(for: desired)
+        let snapshot = try await SnapshotReader(reader: reader, accountReader: accountReader).snapshot(for: desired)
         return Planner.plan(desired, against: snapshot)
     }
 

@@ -132,7 +132,10 @@ struct RowAssembler {
                 }
             }
 
-            if grantOutcomes.contains(.failed), isWorkspaceLocal(groupName) {
+            if plan.snapshot.hasNameConflict(groupName), !plan.desired.config.unityCatalog.grants.isEmpty {
+                grantOutcomes = [.failed]
+                appendOnce(LocalGroupAdvice.conflict(group: groupName), to: &errors)
+            } else if grantOutcomes.contains(.failed), isWorkspaceLocal(groupName) {
                 errors.append(LocalGroupAdvice.fix(group: groupName))
             }
             if let failure = ledger.entitlementFailures[groupName] {
@@ -151,7 +154,7 @@ struct RowAssembler {
     /// Unity Catalog rejects workspace-local groups; the fix is worth saying on the row.
     private func isWorkspaceLocal(_ group: String) -> Bool {
         if let existing = plan.snapshot.groups[group] { return !existing.isAccountGroup }
-        return ledger.createdGroups[group] != nil
+        return ledger.createdGroups[group] != nil && !plan.snapshot.hasAccount
     }
 
     private func appendOnce(_ message: String, to errors: inout [String]) {

@@ -103,8 +103,10 @@ public struct UnityCatalogConfig: Sendable, Hashable {
         self.grants = grants
     }
 
+    /// REST by default: one GET and at most one PATCH per securable for all groups, no warehouse,
+    /// and zero POSTs on a re-run (SQL needs a SHOW GRANTS statement, a POST, just to read).
     public static let `default` = UnityCatalogConfig(
-        grantsVia: .sql,
+        grantsVia: .rest,
         grants: [
             UnityCatalogGrant(
                 securable: .catalog, name: "aws-databricks-neo4j-lab",

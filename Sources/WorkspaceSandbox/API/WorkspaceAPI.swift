@@ -43,6 +43,9 @@ public final class WorkspaceAPI: SandboxAPI, @unchecked Sendable {
             case .failure(let failure):
                 return failure.reply
             case .success(let caller):
+                if let refused = engine.refusesNonAdmin(caller, method: request.method, path: request.path) {
+                    return refused
+                }
                 let context = RequestContext(request: request, params: params, now: now, caller: caller)
                 return entry.handler(&engine, context)
             }

@@ -26,7 +26,7 @@ struct InterruptedRunTests {
             await call()
             return "id-" + email
         }
-        func createGroup(name: String, entitlements: [String]) async throws -> String { await call(); return "g" }
+        func createGroup(_ creation: GroupCreation) async throws -> String { await call(); return "g" }
         func addMembers(groupID: String, userIDs: [String]) async throws { await call() }
         func addEntitlements(groupID: String, entitlements: [String]) async throws { await call() }
         func removeEntitlements(groupID: String, entitlements: [String]) async throws { await call() }

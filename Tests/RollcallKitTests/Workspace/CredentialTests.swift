@@ -32,7 +32,7 @@ struct CredentialResolverTests {
         try fixture.write(fixture.home + "/.databrickscfg", "[DEFAULT]\nhost = https://cfg.example\ntoken = cfg-token\n")
         var credentials = try CredentialResolver.resolve(fixture.inputs())
         #expect(credentials.host.url.absoluteString == "https://cfg.example")
-        #expect(credentials.token.secret == "cfg-token")
+        #expect(credentials.token?.secret == "cfg-token")
         #expect(credentials.tokenSource == .configFile(path: fixture.home + "/.databrickscfg", profile: "DEFAULT", key: "token"))
 
         try fixture.write(fixture.work + "/.env", "DATABRICKS_HOST=https://env-file.example\nDATABRICKS_TOKEN=file-token\n")
@@ -43,7 +43,7 @@ struct CredentialResolverTests {
         credentials = try CredentialResolver.resolve(
             fixture.inputs(environment: ["DATABRICKS_HOST": "process.example", "DATABRICKS_TOKEN": "process-token"]))
         #expect(credentials.host.name == "process.example")
-        #expect(credentials.token.secret == "process-token")
+        #expect(credentials.token?.secret == "process-token")
         #expect(credentials.hostSource == .environment("DATABRICKS_HOST"))
 
         credentials = try CredentialResolver.resolve(
@@ -57,7 +57,7 @@ struct CredentialResolverTests {
         try fixture.write(path, "; comment\n[other]\nhost = https://no.example\n[DEFAULT]\nHOST = https://yes.example/\ntoken=abc\n")
         let credentials = try CredentialResolver.resolve(fixture.inputs(environment: ["DATABRICKS_CONFIG_FILE": path]))
         #expect(credentials.host.url.absoluteString == "https://yes.example")
-        #expect(credentials.token.secret == "abc")
+        #expect(credentials.token?.secret == "abc")
     }
 
     @Test func emptyValuesCountAsUnset() throws {
@@ -75,7 +75,7 @@ struct CredentialResolverTests {
         }
         // The same host written differently is the same host.
         let credentials = try CredentialResolver.resolve(fixture.inputs(host: "cfg.example/"))
-        #expect(credentials.token.secret == "cfg-token")
+        #expect(credentials.token?.secret == "cfg-token")
     }
 
     @Test func missingHostAndTokenSayWhereToPutThem() throws {

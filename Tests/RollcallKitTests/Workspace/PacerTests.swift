@@ -136,6 +136,18 @@ struct PacerTests {
         #expect(await pacer.rate == 11)
     }
 
+    @Test func theEstimateWaitsForSuccessesStillInFlight() async {
+        let pacer = Pacer(settings: .learning(firstRound: 4))
+        for _ in 0..<4 { _ = await pacer.reserve(now: 0) }
+        await pacer.recordThrottle(sentAt: 0, now: 0.01, retryAfterSeconds: 1)
+        await pacer.recordSuccess(sentAt: 0)
+        #expect(await pacer.reserve(now: 1.01) == .afterRound)  // two answers still out after the hold
+        await pacer.recordSuccess(sentAt: 0)
+        await pacer.recordSuccess(sentAt: 0)
+        #expect(await pacer.reserve(now: 1.2) == .send(at: 1.2))
+        #expect(await pacer.rate == 3)
+    }
+
     @Test func laterThrottlesLowerALearnedCeiling() async {
         let pacer = Pacer(settings: .learning())
         for _ in 0..<40 { await pacer.recordSuccess(sentAt: 0) }

@@ -3,23 +3,26 @@
 public struct CredentialInputs: Sendable, Hashable {
     /// `--host`, if given.
     public var hostFlag: String?
+    /// `--account-id`, if given.
+    public var accountIDFlag: String?
+    /// `--profile`, if given; beats `DATABRICKS_CONFIG_PROFILE`.
+    public var profileFlag: String?
     /// The process environment.
     public var environment: [String: String]
     /// Where `.env` is looked for.
     public var workingDirectory: String
     /// Home directory for `~/.databrickscfg`; nil means `$HOME` from `environment`.
     public var homeDirectory: String?
-    /// The config-file profile; only `DEFAULT` for now (`--profile` arrives with the identity issue).
-    public var profile: String
 
     public init(
-        hostFlag: String? = nil, environment: [String: String], workingDirectory: String,
-        homeDirectory: String? = nil, profile: String = "DEFAULT"
+        hostFlag: String? = nil, accountIDFlag: String? = nil, profileFlag: String? = nil,
+        environment: [String: String], workingDirectory: String, homeDirectory: String? = nil
     ) {
         self.hostFlag = hostFlag
+        self.accountIDFlag = accountIDFlag
+        self.profileFlag = profileFlag
         self.environment = environment
         self.workingDirectory = workingDirectory
         self.homeDirectory = homeDirectory
-        self.profile = profile
     }
 }

@@ -8,6 +8,8 @@ public enum CredentialSource: Sendable, Hashable, CustomStringConvertible {
     case dotEnvFile(path: String, line: Int, key: String)
     /// A key of a profile section in `~/.databrickscfg`.
     case configFile(path: String, profile: String, key: String)
+    /// Worked out from another setting (the account host from the workspace host).
+    case derived(String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum CredentialSource: Sendable, Hashable, CustomStringConvertible {
         case .environment(let name): "environment variable \(name)"
         case .dotEnvFile(let path, let line, let key): "\(key) in \(path):\(line)"
         case .configFile(let path, let profile, let key): "\(key) in [\(profile)] of \(path)"
+        case .derived(let how): how
         }
     }
 }

@@ -10,6 +10,11 @@ public struct DatabricksConfigFile: Sendable, Hashable {
 
     /// Section name -> key -> entry.
     public private(set) var profiles: [String: [String: Entry]] = [:]
+    /// Section names in file order, for "profiles found: ..." messages.
+    public private(set) var profileNames: [String] = []
+
+    /// The section the SDKs reserve for settings of the file itself.
+    public static let settingsSection = "__settings__"
 
     public init(contents: String) {
         var section: String?
@@ -21,7 +26,10 @@ public struct DatabricksConfigFile: Sendable, Hashable {
             if line.hasPrefix("["), line.hasSuffix("]") {
                 let name = String(line.dropFirst().dropLast().trimmingWhitespace())
                 section = name
-                if profiles[name] == nil { profiles[name] = [:] }
+                if profiles[name] == nil {
+                    profiles[name] = [:]
+                    if name != Self.settingsSection { profileNames.append(name) }
+                }
                 continue
             }
             guard let section, let equals = line.firstIndex(where: { $0 == "=" || $0 == ":" }) else { continue }
@@ -32,5 +40,13 @@ public struct DatabricksConfigFile: Sendable, Hashable {
     }
 
     /// The entries of one profile, or nil when the file has no such section.
-    public func profile(_ name: String) -> [String: Entry]? { profiles[name] }
+    public func profile(_ name: String) -> [String: Entry]? {
+        name == Self.settingsSection ? nil : profiles[name]
+    }
+
+    /// `[__settings__] default_profile`, the profile used when none is named.
+    public var defaultProfile: String? {
+        guard let value = profiles[Self.settingsSection]?["default_profile"]?.value, !value.isEmpty else { return nil }
+        return value
+    }
 }

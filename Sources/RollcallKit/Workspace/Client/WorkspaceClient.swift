@@ -33,9 +33,27 @@ public struct WorkspaceClient: Sendable {
         self.configuration = configuration
         self.counters = RequestCounters()
         self.pacing = RequestPacing(configuration: configuration.pacing, clock: clock)
-        self.redactor = SecretRedactor(secrets: authenticator.secrets)
+        self.redactor = SecretRedactor(secrets: authenticator.secrets, learned: authenticator.learnedSecrets)
         self.userAgent = UserAgent.make(version: configuration.version, authType: authenticator.authType)
         self.random = random
+    }
+
+    /// A client for another host of the same run (the account host): same transport, pacers and
+    /// counters, so `--rate-limit` caps both together and the summary counts every request.
+    public func sibling(host: WorkspaceHost, authenticator: any Authenticator) -> WorkspaceClient {
+        WorkspaceClient(host: host, authenticator: authenticator, sharingWith: self)
+    }
+
+    private init(host: WorkspaceHost, authenticator: any Authenticator, sharingWith other: WorkspaceClient) {
+        self.host = host
+        self.authenticator = authenticator
+        self.transport = other.transport
+        self.configuration = other.configuration
+        self.counters = other.counters
+        self.pacing = other.pacing
+        self.redactor = SecretRedactor(secrets: authenticator.secrets, learned: authenticator.learnedSecrets)
+        self.userAgent = UserAgent.make(version: configuration.version, authType: authenticator.authType)
+        self.random = other.random
     }
 
     /// A client for resolved credentials over the given transport.
@@ -43,7 +61,7 @@ public struct WorkspaceClient: Sendable {
         credentials: WorkspaceCredentials, transport: any HTTPTransport, configuration: WorkspaceClientConfiguration
     ) {
         self.init(
-            host: credentials.host, authenticator: credentials.makeAuthenticator(), transport: transport,
+            host: credentials.host, authenticator: credentials.makeAuthenticator(transport: transport), transport: transport,
             configuration: configuration)
     }
 
@@ -73,6 +91,7 @@ public struct WorkspaceClient: Sendable {
         let started = clock.now()
         var retries = 0
         var earlierAttemptMayHaveApplied = false
+        var refreshedAfterUnauthorized = false
         let pathAndQuery = request.pathAndQuery
         guard let url = URL(string: host.url.absoluteString + pathAndQuery) else {
             throw .invalidRequest(detail: "cannot build a URL for \(request.method) \(redactor.redact(request.path))")
@@ -83,6 +102,7 @@ public struct WorkspaceClient: Sendable {
             let http = HTTPRequest(
                 method: request.method, url: url,
                 headers: try await headers(hasBody: request.body != nil), body: request.body)
+            let authorization = http.headers["Authorization"] ?? ""
             let sentAt = await pacing.waitForSlot(request.family)
             let isRetry = retries > 0
             counters.record { counts in
@@ -112,6 +132,14 @@ public struct WorkspaceClient: Sendable {
                     await pacing.recordThrottle(request.family, sentAt: sentAt, retryAfterSeconds: retryAfter)
                 } else {
                     await pacing.recordOtherAnswer(request.family)
+                }
+                // An OAuth token can be revoked or expire early: fetch a new one once and resend.
+                if response.status == 401, !refreshedAfterUnauthorized,
+                    await authenticator.refreshAfterUnauthorized(authorization)
+                {
+                    refreshedAfterUnauthorized = true
+                    retries += 1
+                    continue
                 }
                 guard failure.isRetryable else { throw lastError }
             case .failure(let failure):

@@ -6,15 +6,25 @@
 public struct SecretRedactor: Sendable, Hashable {
     public static let placeholder = "<redacted>"
     private let secrets: [String]
+    /// Tokens obtained during the run (OAuth), hidden as soon as they exist.
+    private let learned: LearnedSecrets?
 
     /// Secrets shorter than 4 characters are ignored: replacing them would mangle ordinary words.
-    public init(secrets: [String] = []) {
+    public init(secrets: [String] = [], learned: LearnedSecrets? = nil) {
         self.secrets = secrets.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+        self.learned = learned
     }
+
+    public static func == (lhs: SecretRedactor, rhs: SecretRedactor) -> Bool {
+        lhs.secrets == rhs.secrets && lhs.learned === rhs.learned
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(secrets) }
 
     public func redact(_ text: String) -> String {
         var result = text
-        for secret in secrets {
+        let all = secrets + (learned?.all ?? []).sorted { $0.count > $1.count }
+        for secret in all {
             result = result.replacingOccurrences(of: secret, with: Self.placeholder)
         }
         return Self.redactTokenShapes(result)

@@ -78,7 +78,8 @@ public actor Pacer {
         case send(at: Double)
         /// The pacer is holding after a throttle and has not settled its rate: ask again then.
         case askAgain(at: Double)
-        /// A learning pacer's round is spent: ``waitForRound()``, then ask again.
+        /// A learning pacer's round is spent, or its estimate waits for answers in flight:
+        /// ``waitForRound()``, then ask again.
         case afterRound
     }
 
@@ -112,6 +113,8 @@ public actor Pacer {
     public func reserve(now: Double) -> Reservation {
         if let pending = pendingEstimate {
             guard now >= pending.holdUntil else { return .askAgain(at: pending.holdUntil) }
+            // A success still in flight (a slow or loaded server) would be missing from the count.
+            guard unanswered == 0 else { return .afterRound }
             settleEstimate(seenAt: pending.seenAt)
         }
         guard rate.isFinite else {
@@ -130,7 +133,9 @@ public actor Pacer {
     /// Suspends until the current learning round is answered (or learning ends); returns at once
     /// when the round is not spent.
     public func waitForRound() async {
-        guard !rate.isFinite, pendingEstimate == nil, sentThisRound >= roundSize else { return }
+        guard !rate.isFinite else { return }
+        let waiting = pendingEstimate == nil ? sentThisRound >= roundSize : unanswered > 0
+        guard waiting else { return }
         await withCheckedContinuation { roundWaiters.append($0) }
     }
 
@@ -176,13 +181,17 @@ public actor Pacer {
         }
     }
 
-    /// One answer of a learning round is in; the last one opens a round twice as large.
+    /// One answer of a learning round is in; the last one opens a round twice as large, or, after
+    /// the first throttle, lets the estimate settle.
     private func answered() {
         guard settings.learnsRate && !rate.isFinite else { return }
         unanswered = max(0, unanswered - 1)
-        guard unanswered == 0, sentThisRound >= roundSize, pendingEstimate == nil else { return }
-        roundSize *= 2
-        sentThisRound = 0
+        guard unanswered == 0 else { return }
+        if pendingEstimate == nil {
+            guard sentThisRound >= roundSize else { return }
+            roundSize *= 2
+            sentThisRound = 0
+        }
         resumeRoundWaiters()
     }
 

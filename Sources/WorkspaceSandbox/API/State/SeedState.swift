@@ -5,6 +5,9 @@ public enum SeedState {
     public static let adminUserName = "workshop-admin@example.com"
     public static let adminUserID = "1000000000000001"
     public static let servicePrincipalID = "1000000000000002"
+    /// The non-admin user seeded when `memberToken` is set.
+    public static let memberUserName = "workshop-member@example.com"
+    public static let memberUserID = "1000000000000003"
     /// Display name of the service principal seeded when an OAuth client is configured.
     public static let servicePrincipalName = "rollcall-automation"
     public static let usersGroupID = "1000000000000011"
@@ -39,6 +42,13 @@ public enum SeedState {
             adminMembers.append(servicePrincipalID)
             assignments[servicePrincipalID] = ["ADMIN"]
         }
+        var users = [admin]
+        if configuration.memberToken != nil {
+            users.append(UserRecord(
+                id: memberUserID, userName: memberUserName, displayName: "Workshop Member", givenName: "Workshop",
+                familyName: "Member", active: true, entitlements: [], externalId: nil))
+            assignments[memberUserID] = ["USER"]
+        }
         var nextID: Int64 = 1_000_000_000_000_100
         var extraGroups: [GroupRecord] = []
         for name in configuration.accountGroups where name != "workshop-users" && name != "users" && name != "admins" {
@@ -60,7 +70,7 @@ public enum SeedState {
         return WorkspaceState(
             nextID: nextID,
             adminUserID: adminUserID,
-            users: [admin],
+            users: UserTable(users),
             groups: groups,
             servicePrincipals: servicePrincipals,
             assignments: assignments,

@@ -234,7 +234,7 @@ struct SandboxClientTests {
     }
 
     @Test func aConflictIsReadBackThroughStaleReads() async throws {
-        let harness = try SandboxHarness { $0.staleReadsMilliseconds = 3000 }
+        let harness = try SandboxHarness { $0.staleReadsMilliseconds = 60_000 }
         let client = harness.client
         let first = try await client.createUser(userName: "stale@example.com", displayName: nil)
         let second = try await client.createUser(userName: "stale@example.com", displayName: nil)
