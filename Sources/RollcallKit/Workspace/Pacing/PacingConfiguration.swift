@@ -13,7 +13,7 @@
 ///   server first throttles, then paced at the rate it was seen to accept (``Pacer``). A guessed
 ///   rate is wrong both ways: the old 9/s for SCIM writes made 1,000 users take 103 s against a
 ///   server with no limit, and any higher guess overruns a server whose real limit is 10/s.
-///   Learning costs one wave of throttles (at most the concurrency, minus the server's burst) once
+///   Learning costs one wave of throttles (at most one round, 16, minus the server's burst) once
 ///   per family and run.
 ///
 /// A throttle halves a family's rate (floor 0.5/s); 20 successes in a row raise it 10 %.
