@@ -54,7 +54,7 @@ struct CommandLineParserTests {
                         profile: "lab", host: "https://x.cloud.databricks.com", accountID: "acc", workspaceID: 42)
                 })
         ),
-        (["import", "r.csv"], .importRoster(with(ImportOptions(roster: "r.csv")) { $0.concurrency = 32 })),
+        (["import", "r.csv"], .importRoster(with(ImportOptions(roster: "r.csv")) { $0.concurrency = 16 })),
         (
             ["import", "--verbose", "r.csv"],
             .importRoster(with(ImportOptions(roster: "r.csv")) { $0.verbosity = .verbose })
