@@ -7,8 +7,7 @@ public actor ImportRun {
     private let width: Int
     private let interrupt: InterruptFlag
     private var ledger = RunLedger()
-    private var done = 0
-    private let onProgress: @Sendable (RunProgress) -> Void
+    private var progress: ProgressCounter
 
     public init(
         plan: Plan, writer: any WorkspaceWriter, width: Int, interrupt: InterruptFlag = InterruptFlag(),
@@ -18,7 +17,7 @@ public actor ImportRun {
         self.writer = writer
         self.width = max(1, width)
         self.interrupt = interrupt
-        self.onProgress = onProgress
+        self.progress = ProgressCounter(total: plan.writeCount, onProgress: onProgress)
     }
 
     /// Rows as they stand now; unfinished work reads as skipped/interrupted.
@@ -42,14 +41,9 @@ public actor ImportRun {
         return currentRows()
     }
 
-    private func report(_ phase: String) {
-        onProgress(RunProgress(phase: phase, done: done, total: plan.writeCount))
-    }
+    private func report(_ phase: String) { progress.start(phase) }
 
-    private func finishedOne() {
-        done += 1
-        onProgress(RunProgress(phase: nil, done: done, total: plan.writeCount))
-    }
+    private func finishedOne() { progress.finishOne() }
 
     // MARK: Phases
 

@@ -8,8 +8,7 @@ public actor OffboardRun {
     private let width: Int
     private let interrupt: InterruptFlag
     private var ledger = OffboardLedger()
-    private var done = 0
-    private let onProgress: @Sendable (RunProgress) -> Void
+    private var progress: ProgressCounter
 
     public init(
         plan: OffboardPlan, writer: any OffboardWriter, width: Int, interrupt: InterruptFlag = InterruptFlag(),
@@ -19,7 +18,7 @@ public actor OffboardRun {
         self.writer = writer
         self.width = max(1, width)
         self.interrupt = interrupt
-        self.onProgress = onProgress
+        self.progress = ProgressCounter(total: plan.writeCount, onProgress: onProgress)
     }
 
     public func currentRows() -> [OffboardRowResult] {
@@ -115,14 +114,9 @@ public actor OffboardRun {
         finishedOne()
     }
 
-    private func report(_ phase: String) {
-        onProgress(RunProgress(phase: phase, done: done, total: plan.writeCount))
-    }
+    private func report(_ phase: String) { progress.start(phase) }
 
-    private func finishedOne() {
-        done += 1
-        onProgress(RunProgress(phase: nil, done: done, total: plan.writeCount))
-    }
+    private func finishedOne() { progress.finishOne() }
 }
 
 private enum TeardownJob: Sendable {
