@@ -3,10 +3,12 @@
 extension WorkspaceClient {
     /// The group named `displayName` (compared case-insensitively, as SCIM's `eq` does), with its
     /// members, entitlements and `meta.resourceType`; nil when there is none. The built-in group is
-    /// found as `users`.
-    public func findGroup(displayName: String) async throws(WorkspaceError) -> SCIMGroup? {
-        let request = WorkspaceRequest.get(
-            SCIMPaths.groups, query: [("filter", SCIMFilter.equals("displayName", displayName))], family: .scimReads)
+    /// found as `users`; pass `includeMembers: false` for it, since it lists every user of the
+    /// workspace (`memberIDs` is then empty).
+    public func findGroup(displayName: String, includeMembers: Bool = true) async throws(WorkspaceError) -> SCIMGroup? {
+        var query: [(name: String, value: String)] = [("filter", SCIMFilter.equals("displayName", displayName))]
+        if !includeMembers { query.append(("attributes", "id,displayName,entitlements,meta")) }
+        let request = WorkspaceRequest.get(SCIMPaths.groups, query: query, family: .scimReads)
         let page = try await decode(SCIMWire.ListResponse<SCIMWire.Group>.self, from: request)
         let groups = (page.Resources ?? []).map(\.model)
         return groups.first { $0.displayName == displayName }

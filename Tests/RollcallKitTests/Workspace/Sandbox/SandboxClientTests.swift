@@ -86,10 +86,13 @@ struct SandboxClientTests {
     @Test func locksDownTheBuiltInUsersGroup() async throws {
         let harness = try SandboxHarness()
         let client = harness.client
-        let users = try #require(try await client.findGroup(displayName: "users"))
+        _ = try await client.createUser(userName: "member@example.com", displayName: nil)
+        #expect(try await client.findGroup(displayName: "users")?.memberIDs.isEmpty == false)
+        let users = try #require(try await client.findGroup(displayName: "users", includeMembers: false))
+        #expect(users.memberIDs.isEmpty)
         #expect(users.entitlements.contains("allow-cluster-create"))
         try await client.removeEntitlements(groupID: users.id, ["allow-cluster-create", "allow-instance-pool-create"])
-        let after = try #require(try await client.findGroup(displayName: "users"))
+        let after = try #require(try await client.findGroup(displayName: "users", includeMembers: false))
         #expect(!after.entitlements.contains("allow-cluster-create"))
         #expect(!after.entitlements.contains("allow-instance-pool-create"))
         #expect(try await client.findGroup(displayName: "account group workshop-users? no") == nil)
